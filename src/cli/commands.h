@@ -1,0 +1,28 @@
+#pragma once
+// The takt subcommands. Each returns the process exit code:
+// 0 success, 1 the operation failed (usage, files, I/O), 2 the input data has errors.
+
+#include <cstdint>
+#include <string>
+
+namespace takt::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailed = 1;
+inline constexpr int kExitBadData = 2;
+
+struct ValidateOptions {
+  std::string dir;
+  int max_per_kind = 10;
+  bool quiet = false;  ///< problems and totals only, no summary
+};
+int RunValidate(const ValidateOptions& options);
+
+struct GenerateCommandOptions {
+  std::string scale = "demo";
+  uint64_t seed = 1;
+  std::string out;
+};
+int RunGenerate(const GenerateCommandOptions& options);
+
+}  // namespace takt::cli

@@ -1,0 +1,46 @@
+// takt: a planning engine for AI-server factories.
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <exception>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace takt::cli;
+  CLI::App app{"takt: plans the build and shipment of an AI-server factory's backlog"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "takt 0.1");
+
+  ValidateOptions validate;
+  CLI::App* validate_cmd = app.add_subcommand("validate", "Load a dataset folder, report every problem, summarise it");
+  validate_cmd->add_option("dir", validate.dir, "Dataset folder (see docs/format.md)")->required();
+  validate_cmd->add_option("--max-per-kind", validate.max_per_kind, "Problems shown per kind before counting the rest")
+      ->default_val(10)
+      ->check(CLI::Range(1, 1000000));
+  validate_cmd->add_flag("--quiet,-q", validate.quiet, "Print problems and totals only");
+
+  GenerateCommandOptions generate;
+  CLI::App* generate_cmd = app.add_subcommand("generate", "Write a realistic AI-server factory dataset");
+  generate_cmd->add_option("--scale", generate.scale, "demo (a few thousand lines), large (~100k), xl (~1M)")
+      ->default_val("demo")
+      ->check(CLI::IsMember({"demo", "large", "xl"}));
+  generate_cmd->add_option("--seed", generate.seed, "Random seed; the same seed gives identical files")->default_val(1);
+  generate_cmd->add_option("--out", generate.out, "Folder to write")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitFailed;
+  }
+  try {
+    if (*validate_cmd) return RunValidate(validate);
+    if (*generate_cmd) return RunGenerate(generate);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "takt: {}\n", e.what());
+    return kExitFailed;
+  }
+  return kExitFailed;
+}

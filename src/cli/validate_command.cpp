@@ -1,0 +1,27 @@
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "cli/commands.h"
+#include "io/dataset_loader.h"
+#include "model/summary.h"
+
+namespace takt::cli {
+
+int RunValidate(const ValidateOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  Diagnostics diagnostics(options.max_per_kind);
+  std::shared_ptr<const Model> model = LoadDataset(options.dir, diagnostics);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  diagnostics.Print(stdout);
+  if (!diagnostics.kept().empty()) fmt::print("\n");
+  if (model && !options.quiet) {
+    fmt::print("Dataset {}\n{}", options.dir, FormatSummary(*model));
+  }
+  fmt::print("{}: {} error{}, {} warning{} ({:.2f} s)\n", options.dir, diagnostics.error_count(),
+             diagnostics.error_count() == 1 ? "" : "s", diagnostics.warning_count(),
+             diagnostics.warning_count() == 1 ? "" : "s", seconds);
+  return diagnostics.has_errors() ? kExitBadData : kExitOk;
+}
+
+}  // namespace takt::cli

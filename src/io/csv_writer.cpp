@@ -1,0 +1,90 @@
+#include "io/csv_writer.h"
+
+#include <charconv>
+#include <cstdio>
+#include <fmt/format.h>
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+
+namespace takt {
+
+void CsvWriter::Separate() {
+  if (row_started_) out_ += ',';
+  row_started_ = true;
+}
+
+CsvWriter& CsvWriter::Text(std::string_view value) {
+  Separate();
+  const bool needs_quotes = value.find_first_of(",\"\r\n") != std::string_view::npos ||
+                            (!value.empty() && (value.front() == ' ' || value.back() == ' '));
+  if (!needs_quotes) {
+    out_ += value;
+    return *this;
+  }
+  out_ += '"';
+  for (char c : value) {
+    if (c == '"') out_ += '"';
+    out_ += c;
+  }
+  out_ += '"';
+  return *this;
+}
+
+CsvWriter& CsvWriter::Int(int64_t value) {
+  Separate();
+  char buffer[24];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out_.append(buffer, end);
+  return *this;
+}
+
+CsvWriter& CsvWriter::Date(Day value) {
+  Separate();
+  if (value == kNoDay) return *this;
+  char buffer[10];
+  FormatDateTo(value, buffer);
+  out_.append(buffer, 10);
+  return *this;
+}
+
+CsvWriter& CsvWriter::Decimal(Fixed4 value) {
+  Separate();
+  out_ += FormatDecimal(value);
+  return *this;
+}
+
+CsvWriter& CsvWriter::Empty() {
+  Separate();
+  return *this;
+}
+
+void CsvWriter::EndRow() {
+  out_ += '\n';
+  row_started_ = false;
+}
+
+std::string WriteFileAtomic(const std::filesystem::path& path, std::string_view content) {
+  std::filesystem::path temp = path;
+  temp += ".tmp-takt";
+  std::FILE* f = std::fopen(temp.c_str(), "wb");
+  if (f == nullptr) return fmt::format("cannot create '{}': {}", temp.string(), std::strerror(errno));
+  const size_t written = std::fwrite(content.data(), 1, content.size(), f);
+  const bool flushed = std::fflush(f) == 0;
+  const bool closed = std::fclose(f) == 0;
+  if (written != content.size() || !flushed || !closed) {
+    std::error_code ignored;
+    std::filesystem::remove(temp, ignored);
+    return fmt::format("cannot write '{}' (disk full?)", path.string());
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::error_code ignored;
+    std::filesystem::remove(temp, ignored);
+    return fmt::format("cannot replace '{}': {}", path.string(), ec.message());
+  }
+  return "";
+}
+
+}  // namespace takt

@@ -1,0 +1,73 @@
+#pragma once
+// Helpers for tests that load datasets: the tiny dataset in memory and small edits of its files.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "common/diagnostics.h"
+#include "io/dataset_loader.h"
+
+namespace takt::test {
+
+inline std::filesystem::path SourceDir() { return TAKT_SOURCE_DIR; }
+
+inline std::string ReadText(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// Every .csv file of a folder, sorted by name.
+inline DatasetFiles ReadFolder(const std::filesystem::path& dir) {
+  DatasetFiles files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".csv") files.emplace_back(entry.path().filename().string(), ReadText(entry.path()));
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+inline DatasetFiles Tiny() { return ReadFolder(SourceDir() / "tests/data/tiny"); }
+
+inline std::string& File(DatasetFiles& files, const std::string& name) {
+  for (auto& [file_name, content] : files) {
+    if (file_name == name) return content;
+  }
+  ADD_FAILURE() << "no file " << name;
+  static std::string none;
+  return none;
+}
+
+/// Replaces the first occurrence of `from`, which must be present.
+inline void Replace(DatasetFiles& files, const std::string& name, const std::string& from, const std::string& to) {
+  std::string& content = File(files, name);
+  const size_t at = content.find(from);
+  ASSERT_NE(at, std::string::npos) << "'" << from << "' not in " << name;
+  content.replace(at, from.size(), to);
+}
+
+inline void Append(DatasetFiles& files, const std::string& name, const std::string& line) {
+  File(files, name) += line + "\n";
+}
+
+inline void Remove(DatasetFiles& files, const std::string& name) {
+  std::erase_if(files, [&](const auto& f) { return f.first == name; });
+}
+
+/// Every problem the loader reports, formatted as printed.
+inline std::vector<std::string> Problems(const DatasetFiles& files, bool* loaded = nullptr) {
+  Diagnostics diagnostics(1000);
+  auto model = LoadDataset(files, diagnostics);
+  if (loaded != nullptr) *loaded = model != nullptr;
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diagnostics.kept()) out.push_back(FormatDiagnostic(d));
+  return out;
+}
+
+}  // namespace takt::test
