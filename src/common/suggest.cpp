@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <vector>
 
 namespace takt {
@@ -45,6 +46,23 @@ static std::string SuggestImpl(std::string_view word, std::span<const S> candida
       best_distance = d;
       best = candidate;
       if (d == 0) break;
+    }
+  }
+  if (!best.empty()) return std::string(best);
+  // A truncated or extended code ('horizon' for 'horizon_days', 'MEXICO' for 'MEX') is too far by
+  // edit distance but still clearly meant: take the prefix match closest in length.
+  size_t best_gap = SIZE_MAX;
+  for (const S& candidate_text : candidates) {
+    const std::string_view candidate(candidate_text);
+    const std::string_view shorter = candidate.size() < word.size() ? candidate : word;
+    const std::string_view longer = candidate.size() < word.size() ? word : candidate;
+    if (shorter.size() < 3) continue;
+    if (!std::equal(shorter.begin(), shorter.end(), longer.begin(), [](char a, char b) { return Fold(a) == Fold(b); })) {
+      continue;
+    }
+    if (longer.size() - shorter.size() < best_gap) {
+      best_gap = longer.size() - shorter.size();
+      best = candidate;
     }
   }
   return std::string(best);

@@ -6,6 +6,7 @@
 // topological order (children first), which the roll-up and the BOM explosion rely on.
 
 #include <algorithm>
+#include <cassert>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,6 +35,7 @@ constexpr ComponentSpec kComponents[] = {
     {"GPU-H200", "H200 SXM5 141 GB GPU module", 3400000, "3A090", -1, AllocProfile::kFlat},
     {"GPU-B200", "B200 SXM6 180 GB GPU module", 3800000, "3A090", -1, AllocProfile::kRamping},
     {"GPU-B200-SC", "B200 GPU for GB200 superchip boards", 3000000, "3A090", -1, AllocProfile::kRamping},
+    // Allocated with the superchip GPUs, one per two, so it must directly follow GPU-B200-SC.
     {"CPU-GRACE", "Grace 72-core CPU for GB200 superchip boards", 220000, "", -1, AllocProfile::kHalfOfPrevious},
     {"GPU-H20", "H20 SXM5 96 GB GPU module (China)", 1200000, "3A991", -1, AllocProfile::kFlat},
     {"GPU-L40S", "L40S 48 GB PCIe GPU", 750000, "3A090", -1, AllocProfile::kFlat},
@@ -108,14 +110,14 @@ constexpr SiteDef kSites[kMaxSites] = {
 
 // Share of each family's unassigned demand built at AUS, GDL, TPE, PEN (0: cannot build it there).
 constexpr uint32_t kFamilySites[kFamilyCount][kMaxSites] = {
-    {30, 50, 0, 20},  // H100
+    {30, 50, 0, 20},   // H100
     {35, 35, 15, 15},  // H200
     {40, 30, 20, 10},  // B200
-    {50, 0, 35, 15},  // B200 liquid-cooled
-    {55, 0, 45, 0},  // GB200 NVL72 racks: the two liquid-cooling sites
-    {0, 0, 60, 40},  // H20: built in Asia for China
-    {40, 40, 0, 20},  // L40S inference
-    {50, 50, 0, 0},  // H100 NVL inference
+    {50, 0, 35, 15},   // B200 liquid-cooled
+    {55, 0, 45, 0},    // GB200 NVL72 racks: the two liquid-cooling sites
+    {0, 0, 60, 40},    // H20: built in Asia for China
+    {40, 40, 0, 20},   // L40S inference
+    {50, 50, 0, 0},    // H100 NVL inference
 };
 
 enum class FamilyShape : uint8_t { kAirServer, kLiquidServer, kInference, kRack };
@@ -134,13 +136,12 @@ constexpr FamilySpec kFamilies[kFamilyCount] = {
     {"SRV-H100-8G", "8-GPU H100 air-cooled server", "4A090", FamilyShape::kAirServer, "BRD-HGX-H100", 0, false},
     {"SRV-H200-8G", "8-GPU H200 air-cooled server", "4A090", FamilyShape::kAirServer, "BRD-HGX-H200", 0, false},
     {"SRV-B200-8G", "8-GPU B200 air-cooled server", "4A090", FamilyShape::kAirServer, "BRD-HGX-B200", 0, true},
-    {"SRV-B200-8G-LC", "8-GPU B200 liquid-cooled server", "4A090", FamilyShape::kLiquidServer, "BRD-HGX-B200", 0,
-     true},
+    {"SRV-B200-8G-LC", "8-GPU B200 liquid-cooled server", "4A090", FamilyShape::kLiquidServer, "BRD-HGX-B200", 0, true},
     {"RACK-GB200-NVL72", "GB200 NVL72 liquid-cooled rack", "4A090", FamilyShape::kRack, "", 0, true},
     {"SRV-H20-8G", "8-GPU H20 air-cooled server (China)", "4A994", FamilyShape::kAirServer, "BRD-HGX-H20", 0, false},
     {"SRV-L40S-8G-INF", "8-GPU L40S PCIe inference server", "4A090", FamilyShape::kInference, "GPU-L40S", 8, false},
-    {"SRV-H100NVL-4G-INF", "4-GPU H100 NVL PCIe inference server", "4A090", FamilyShape::kInference, "GPU-H100-NVL",
-     4, false},
+    {"SRV-H100NVL-4G-INF", "4-GPU H100 NVL PCIe inference server", "4A090", FamilyShape::kInference, "GPU-H100-NVL", 4,
+     false},
 };
 
 // Configuration spaces: servers combine CPU x DIMM type x DIMM count x NIC x SSD type x SSD count x DPUs;
@@ -157,7 +158,7 @@ class CatalogueBuilder {
     for (size_t i = 0; i < f_.items.size(); ++i) {
       if (f_.items[i].code == code) return static_cast<int32_t>(i);
     }
-    return -1;  // a typo in the tables above; caught by the generator test (unknown BOM component)
+    return -1;
   }
 
   int32_t Begin(std::string code, std::string description, Kind kind, const char* export_class,
@@ -177,7 +178,9 @@ class CatalogueBuilder {
   void Child(std::string_view code, int qty) {
     if (qty <= 0) return;
     const int32_t parent = static_cast<int32_t>(f_.items.size() - 1);
-    f_.bom.push_back({parent, Find(code), qty});
+    const int32_t child = Find(code);
+    assert(child >= 0 && "a BOM child must be added before its parent");
+    f_.bom.push_back({parent, child, qty});
     f_.items.back().bom_end = static_cast<uint32_t>(f_.bom.size());
   }
 
@@ -267,12 +270,13 @@ void AddServer(CatalogueBuilder& b, const FamilySpec& fam, int config, std::stri
   std::string description = fam.label;
   description += cpu ? ", 2x EPYC 9654, " : ", 2x Xeon 8580, ";
   description += std::to_string(dimm_count) + "x " + kDimmSizes[dimm] + " DDR5, ";
-  description += std::to_string(nic_count) + (std::string_view(nic) == "NIC-CX8-800G" ? "x CX8 800G, " : "x CX7 400G, ");
+  description +=
+      std::to_string(nic_count) + (std::string_view(nic) == "NIC-CX8-800G" ? "x CX8 800G, " : "x CX7 400G, ");
   description += std::to_string(nvme_count) + (nvme_big ? "x 7.68 TB" : "x 3.84 TB") + " NVMe";
   if (dpus > 0) description += ", " + std::to_string(dpus) + "x BF3";
 
   b.Begin(std::move(code), std::move(description), Kind::kProduct, fam.export_class,
-          fam.shape == FamilyShape::kInference     ? std::span<const StepTemplate>(kInferenceSteps)
+          fam.shape == FamilyShape::kInference      ? std::span<const StepTemplate>(kInferenceSteps)
           : fam.shape == FamilyShape::kLiquidServer ? std::span<const StepTemplate>(kLiquidServerSteps)
                                                     : std::span<const StepTemplate>(kAirServerSteps));
   if (inference) {
@@ -326,8 +330,8 @@ void AddRack(CatalogueBuilder& b, const FamilySpec& fam, int config, std::string
   std::string description = fam.label;
   description += x8 ? ", 18 compute trays (CX8 800G)" : ", 18 compute trays (CX7 400G)";
   description += ", 9 switch trays, " + std::to_string(shelves) + " power shelves";
-  if (bbu > 0) description += ", " + std::to_string(bbu) + " BBU shelves";
-  if (tor > 0) description += ", " + std::to_string(tor) + " ToR switches";
+  if (bbu > 0) description += bbu == 1 ? ", 1 BBU shelf" : ", " + std::to_string(bbu) + " BBU shelves";
+  if (tor > 0) description += tor == 1 ? ", 1 ToR switch" : ", " + std::to_string(tor) + " ToR switches";
 
   b.Begin(std::move(code), std::move(description), Kind::kProduct, fam.export_class, kRackSteps);
   b.Child(x8 ? "TRAY-GB200-CMP-X8" : "TRAY-GB200-CMP", 18);

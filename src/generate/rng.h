@@ -47,9 +47,7 @@ class Rng {
   }
 
   /// Uniform in [lo, hi]; lo <= hi.
-  int64_t Range(int64_t lo, int64_t hi) {
-    return lo + static_cast<int64_t>(Below(static_cast<uint64_t>(hi - lo) + 1));
-  }
+  int64_t Range(int64_t lo, int64_t hi) { return lo + static_cast<int64_t>(Below(static_cast<uint64_t>(hi - lo) + 1)); }
 
   /// True with probability per_mille / 1000.
   bool Chance(int per_mille) { return static_cast<int64_t>(Below(1000)) < per_mille; }

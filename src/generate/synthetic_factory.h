@@ -30,7 +30,8 @@ inline constexpr int kStageCount = 6;
 enum Family : uint8_t { kH100, kH200, kB200, kB200Lc, kNvl72, kH20, kL40sInf, kH100NvlInf };
 inline constexpr int kFamilyCount = 8;
 
-/// Shape of the weekly allocations of a vendor-allocated part (GPUs, Grace CPUs) over the horizon.
+/// Shape of the weekly allocations of a vendor-allocated part over the horizon. kHalfOfPrevious: half of the
+/// allocations of the previous allocated item, week by week (Grace CPUs paired with superchip GPUs).
 enum class AllocProfile : uint8_t { kNone, kDeclining, kFlat, kRamping, kHalfOfPrevious };
 
 /// One routing step of a built item, the same at every site that builds it.
@@ -48,10 +49,10 @@ struct ItemDef {
   const char* export_class = "";
   int32_t lead_time_days = -1;  ///< -1: only what supply.csv lists
   AllocProfile alloc = AllocProfile::kNone;
-  int32_t family = -1;  ///< products: a Family
+  int32_t family = -1;                  ///< products: a Family
   std::span<const StepTemplate> steps;  ///< built items: routing steps
-  uint32_t site_mask = 0;  ///< built items: sites that build it; components: sites that consume it
-  uint32_t bom_begin = 0;  ///< children are bom[bom_begin, bom_end)
+  uint32_t site_mask = 0;               ///< built items: sites that build it; components: sites that consume it
+  uint32_t bom_begin = 0;               ///< children are bom[bom_begin, bom_end)
   uint32_t bom_end = 0;
 };
 
@@ -71,6 +72,7 @@ struct ResourceDef {
   std::string code;
   int32_t site = 0;
   Stage stage = kBoard;
+  const char* description = "";
   Fixed4 load = 0;      ///< unit-days of work the whole order book puts on it
   Fixed4 capacity = 0;  ///< base capacity per day
 };
@@ -139,12 +141,12 @@ struct LicenceRow {
 
 /// Size knobs of a scale.
 struct ScaleParams {
-  int site_count;          ///< 2..4
-  int variants;            ///< configurations per product family (capped by the family's option space)
-  int lines_per_stage;     ///< parallel resources per stage and site
-  int cloud_count;         ///< cloud providers
-  int64_t target_lines;    ///< order lines, about
-  Money target_value;      ///< sum of qty x unit_price over all lines, about
+  int site_count;        ///< 2..4
+  int variants;          ///< configurations per product family (capped by the family's option space)
+  int lines_per_stage;   ///< parallel resources per stage and site
+  int cloud_count;       ///< cloud providers
+  int64_t target_lines;  ///< order lines, about
+  Money target_value;    ///< sum of qty x unit_price over all lines, about
 };
 
 struct Factory {

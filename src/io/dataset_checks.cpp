@@ -102,6 +102,27 @@ void CheckBomCycles(const DatasetState& state, Diagnostics& diag) {
   }
 }
 
+void CheckItemKinds(const DatasetState& state, Diagnostics& diag) {
+  const ModelParts& p = state.parts;
+  std::vector<uint8_t> has_routing(p.items.size(), 0), is_parent(p.items.size(), 0);
+  for (const Routing& r : p.routings) has_routing[r.item.index()] = 1;
+  for (const BomLine& b : p.bom) is_parent[b.parent.index()] = 1;
+  for (size_t i = 0; i < p.items.size(); ++i) {
+    const Item& item = p.items[i];
+    if (item.kind != ItemKind::kComponent) continue;
+    if (is_parent[i]) {
+      diag.Warning("component-has-bom", "items.csv", state.at.items[i], "kind",
+                   fmt::format("item {} is a component but has components of its own in bom.csv", Quote(item.code)),
+                   "make it an 'assembly' if it is built");
+    }
+    if (has_routing[i]) {
+      diag.Warning("component-has-routing", "items.csv", state.at.items[i], "kind",
+                   fmt::format("item {} is a component but has a routing", Quote(item.code)),
+                   "make it an 'assembly' if it is built");
+    }
+  }
+}
+
 void CheckItemsObtainable(const DatasetState& state, Diagnostics& diag) {
   const ModelParts& p = state.parts;
   const size_t n = p.items.size();
@@ -121,16 +142,6 @@ void CheckItemsObtainable(const DatasetState& state, Diagnostics& diag) {
   for (size_t i = 0; i < n; ++i) {
     const Item& item = p.items[i];
     const int line = state.at.items[i];
-    if (item.kind == ItemKind::kComponent && is_parent[i]) {
-      diag.Warning("component-has-bom", "items.csv", line, "kind",
-                   fmt::format("item {} is a component but has components of its own in bom.csv", Quote(item.code)),
-                   "make it an 'assembly' if it is built");
-    }
-    if (item.kind == ItemKind::kComponent && has_routing[i]) {
-      diag.Warning("component-has-routing", "items.csv", line, "kind",
-                   fmt::format("item {} is a component but has a routing", Quote(item.code)),
-                   "make it an 'assembly' if it is built");
-    }
     if (has_routing[i] || has_supply[i] || item.lead_time_days >= 0) continue;
     std::string use;
     if (ordered_at[i] > 0) {
@@ -154,9 +165,8 @@ void CheckItemsObtainable(const DatasetState& state, Diagnostics& diag) {
 void CheckDataset(const DatasetState& state, Diagnostics& diagnostics) {
   CheckQuarters(state, diagnostics);
   if (state.bom_ok) CheckBomCycles(state, diagnostics);
-  // An item looks unobtainable when the rows that would supply it failed to load; judging it then
-  // would only echo those errors, so this check waits for a dataset whose rows all loaded.
-  if (!diagnostics.has_errors()) CheckItemsObtainable(state, diagnostics);
+  if (state.items_clean) CheckItemKinds(state, diagnostics);
+  if (state.sources_clean) CheckItemsObtainable(state, diagnostics);
 }
 
 }  // namespace takt

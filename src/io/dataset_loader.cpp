@@ -130,13 +130,18 @@ class DatasetLoader {
     LoadSettings();
     LoadQuarters();
     LoadSites();
+    errors_before_items_ = diag_.error_count();
     LoadItems();
+    state_.items_clean = diag_.error_count() == errors_before_items_;
     LoadCountryGroups();
     LoadResources();
     LoadCalendar();
     LoadBom();
     LoadRoutings();
     LoadSupply();
+    // Whether every row that can supply an item loaded: checks of what can be had depend on it.
+    state_.sources_clean = state_.items_ok && items_.complete() && sites_.complete() &&
+                           diag_.error_count() == errors_before_items_;
     LoadOrders();
     LoadExportRules();
     LoadLicences();
@@ -292,7 +297,8 @@ class DatasetLoader {
       state_.at.items.push_back(f.line());
       Item item;
       item.code = std::string(*code);
-      if (auto kind = f.Enum(kKind, kKinds)) item.kind = static_cast<ItemKind>(*kind);
+      const auto kind = f.Enum(kKind, kKinds);
+      if (kind) item.kind = static_cast<ItemKind>(*kind);
       item.description = std::string(f.Text(kDescription));
       if (!f.Text(kUnitCost).empty()) {
         if (auto cost = f.Decimal(kUnitCost, 0)) {
@@ -306,7 +312,7 @@ class DatasetLoader {
         class_used_by_item_[item.export_class.index()] = true;
       }
       if (auto lead = f.Int(kLeadTime, 0, 3650, -1)) item.lead_time_days = static_cast<int32_t>(*lead);
-      if (item.kind == ItemKind::kComponent && !item.has_unit_cost && f.Text(kUnitCost).empty()) {
+      if (kind && item.kind == ItemKind::kComponent && f.Text(kUnitCost).empty()) {
         f.Warning(kUnitCost, "missing-unit-cost",
                   fmt::format("component {} has no unit_cost; it is costed at 0", Quote(*code)),
                   "margins are understated until the purchase cost is given");
@@ -631,7 +637,7 @@ class DatasetLoader {
                 "all lines of an order belong to one customer");
       }
       if (!item || !qty || !price || !order_date || !request_date || !priority || !ship_to || !site || !partial) return;
-      if (*site >= 0 && !routing_sites_.count((int64_t{*item} << 32) | *site) &&
+      if (*site >= 0 && state_.sources_clean && !routing_sites_.count((int64_t{*item} << 32) | *site) &&
           !supply_sites_.count((int64_t{*item} << 32) | *site)) {
         return f.Error(kSite, "site-cannot-supply",
                        fmt::format("order {} line {} must ship {} from {}, which has no routing and no supply for it",
@@ -792,6 +798,7 @@ class DatasetLoader {
   std::vector<bool> class_used_by_item_;
   std::vector<std::pair<const char*, int>> class_first_reference_;
   size_t customers_with_orders_ = 0;
+  int64_t errors_before_items_ = 0;
 };
 
 }  // namespace

@@ -22,6 +22,10 @@ struct DatasetState {
   /// Files whose records could not be read at all (missing file or column): checks that would
   /// only echo that failure are skipped.
   bool items_ok = true, bom_ok = true, routings_ok = true, supply_ok = true, orders_ok = true;
+  /// True when items, resources, the calendar, BOM, routings and supply loaded without an error.
+  /// Judging what can be had from data with failed rows would only echo those failures.
+  bool sources_clean = false;
+  bool items_clean = false;  ///< items.csv loaded without an error (every kind is known)
 };
 
 /// Whole-dataset checks that need every file: quarters, BOM cycles, items that can never be had,
