@@ -14,7 +14,7 @@ measure() {  # prints "seconds peak_MB" of a command
   local log
   log=$(mktemp)
   /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null
-  awk '{printf "%.2f %.0f", $1, $2/1024}' "$log"
+  awk '{printf "%.2f %.0f\n", $1, $2/1024}' "$log"
   rm -f "$log"
 }
 

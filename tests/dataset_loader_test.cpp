@@ -92,10 +92,8 @@ TEST(DatasetLoader, SupplyOrdersAndExport) {
   EXPECT_EQ(m->backlog_value(), (4 * 310000 + 2 * 310000.5 + 8 * 300000) * kDecimalScale);
   const ExportClassId system_class = m->item(*m->FindItem("SRV-H200")).export_class;
   auto rule = [&](const char* country) {
-    for (size_t c = 0; c < m->country_codes().size(); ++c) {
-      if (m->country_codes()[c] == country) return m->export_rule(system_class, CountryId(c));
-    }
-    return ExportRuleKind::kNone;
+    const auto id = m->FindCountry(country);
+    return id ? m->export_rule(system_class, *id) : ExportRuleKind::kNone;
   };
   EXPECT_EQ(rule("CN"), ExportRuleKind::kLicence);
   EXPECT_EQ(rule("HK"), ExportRuleKind::kLicence);

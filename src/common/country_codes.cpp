@@ -1,5 +1,7 @@
 #include "common/country_codes.h"
 
+#include <array>
+
 
 namespace takt {
 
@@ -17,11 +19,14 @@ constexpr std::string_view kCodes =
 }  // namespace
 
 bool IsIsoCountryCode(std::string_view code) {
-  if (code.size() != 2) return false;
-  for (size_t i = 0; i + 1 < kCodes.size(); i += 3) {
-    if (kCodes[i] == code[0] && kCodes[i + 1] == code[1]) return true;
-  }
-  return false;
+  // A 26 x 26 table of the assigned codes, built once.
+  static const auto kAssigned = [] {
+    std::array<bool, 26 * 26> table{};
+    for (size_t i = 0; i + 1 < kCodes.size(); i += 3) table[static_cast<size_t>((kCodes[i] - 'A') * 26 + kCodes[i + 1] - 'A')] = true;
+    return table;
+  }();
+  if (code.size() != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z') return false;
+  return kAssigned[static_cast<size_t>((code[0] - 'A') * 26 + code[1] - 'A')];
 }
 
 }  // namespace takt

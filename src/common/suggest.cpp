@@ -81,4 +81,9 @@ std::string DidYouMean(std::string_view word, std::span<const std::string> candi
   return best.empty() ? std::string() : fmt::format("did you mean '{}'?", best);
 }
 
+std::string DidYouMean(std::string_view word, std::span<const std::string_view> candidates) {
+  const std::string best = Suggest(word, candidates);
+  return best.empty() ? std::string() : fmt::format("did you mean '{}'?", best);
+}
+
 }  // namespace takt

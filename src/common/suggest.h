@@ -17,5 +17,6 @@ std::string Suggest(std::string_view word, std::span<const std::string_view> can
 
 /// "did you mean 'X'?" or "" when there is no close candidate.
 std::string DidYouMean(std::string_view word, std::span<const std::string> candidates);
+std::string DidYouMean(std::string_view word, std::span<const std::string_view> candidates);
 
 }  // namespace takt

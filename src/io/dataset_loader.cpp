@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "common/country_codes.h"
+#include "common/flat_set.h"
 #include "common/suggest.h"
 #include "io/csv_reader.h"
 #include "io/dataset_state.h"
@@ -23,38 +24,29 @@ struct StringHash {
   size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>()(s); }
 };
 
-/// Code -> dense index, with the codes in id order for suggestions and messages.
+/// Code -> dense id, in order of first appearance.
 class CodeTable {
  public:
   std::optional<int32_t> Find(std::string_view code) const {
-    auto it = index_.find(code);
-    if (it == index_.end()) return std::nullopt;
-    return it->second;
-  }
-  /// The id of `code`, adding it if new. `added` tells which.
-  int32_t Intern(std::string_view code, bool* added = nullptr) {
-    auto it = index_.find(code);
-    if (it != index_.end()) {
-      if (added != nullptr) *added = false;
-      return it->second;
-    }
-    const auto id = static_cast<int32_t>(codes_.size());
-    codes_.emplace_back(code);
-    index_.emplace(codes_.back(), id);
-    if (added != nullptr) *added = true;
+    const int32_t id = pool_.Find(code);
+    if (id < 0) return std::nullopt;
     return id;
   }
-  const std::vector<std::string>& codes() const { return codes_; }
-  size_t size() const { return codes_.size(); }
+  /// The id of `code`, adding it if new. `added` tells which.
+  int32_t Intern(std::string_view code, bool* added = nullptr) { return pool_.Intern(code, added); }
+  std::string_view operator[](size_t id) const { return pool_[id]; }
+  size_t size() const { return pool_.size(); }
+  /// Every code, for suggestions.
+  std::vector<std::string_view> Views() const { return pool_.Views(); }
+  StringPool Release() { return std::move(pool_); }
   /// False when the file defining these codes could not be read: references to it are not
   /// reported, since they would only echo that one failure.
   bool complete() const { return complete_; }
   void set_complete(bool complete) { complete_ = complete; }
 
  private:
+  StringPool pool_;
   bool complete_ = true;
-  std::vector<std::string> codes_;
-  std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> index_;
 };
 
 /// Where the loader reads files from: a folder or memory.
@@ -189,7 +181,7 @@ class DatasetLoader {
     if (auto id = table.Find(code)) return id;
     if (!table.complete()) return std::nullopt;
     std::string hint;
-    if (diag_.WillKeep("unknown-reference")) hint = DidYouMean(code, table.codes());
+    if (diag_.WillKeep("unknown-reference")) hint = DidYouMean(code, table.Views());
     f.Error(column, "unknown-reference", fmt::format("{} {}{} is not in {}", what, Quote(code), owner, defined_in),
             std::move(hint));
     return std::nullopt;
@@ -352,7 +344,7 @@ class DatasetLoader {
     });
     groups_.set_complete(ok);
     std::stable_sort(members.begin(), members.end(), [](const Member& a, const Member& b) { return a.group < b.group; });
-    for (size_t g = 0; g < groups_.size(); ++g) parts().groups.push_back({groups_.codes()[g], 0, 0});
+    for (size_t g = 0; g < groups_.size(); ++g) parts().groups.push_back({std::string(groups_[g]), 0, 0});
     for (const Member& m : members) {
       CountryGroup& g = parts().groups[static_cast<size_t>(m.group)];
       if (g.member_count == 0) g.first_member = static_cast<uint32_t>(parts().group_members.size());
@@ -429,7 +421,7 @@ class DatasetLoader {
         diag_.Error("calendar-overlap", "resource_calendar.csv", state_.at.calendar[later], "from",
                     fmt::format("the range {}..{} of resource {} overlaps the range {}..{} on line {}",
                                 FormatDate(o[later].from), FormatDate(o[later].to),
-                                Quote(resources_.codes()[o[later].resource.index()]), FormatDate(o[earlier].from),
+                                Quote(resources_[o[later].resource.index()]), FormatDate(o[earlier].from),
                                 FormatDate(o[earlier].to), state_.at.calendar[earlier]));
       }
     }
@@ -490,7 +482,7 @@ class DatasetLoader {
       if (resource_site.valid() && resource_site.value != *site) {
         return f.Error(kResource, "resource-site-mismatch",
                        fmt::format("resource {} is at site '{}', but this routing builds {} at {}", Quote(*resource_code),
-                                   sites_.codes()[resource_site.index()], Quote(*item_code), Quote(*site_code)),
+                                   sites_[resource_site.index()], Quote(*item_code), Quote(*site_code)),
                        "use a resource of the routing's site, or move the row to a routing at that site");
       }
       const int64_t key = (int64_t{*item} << 32) | *site;
@@ -596,7 +588,7 @@ class DatasetLoader {
         {"order_date"}, {"request_date"}, {"priority", false}, {"ship_to"}, {"site", false}, {"partial", false}};
     static constexpr std::string_view kYesNo[] = {"N", "Y"};
     const Settings& s = parts().settings;
-    std::unordered_set<int64_t> seen_lines;
+    FlatSet64 seen_lines;
     std::vector<std::pair<CustomerId, int>> order_customer;  // per order: customer and first line
     state_.orders_ok = ReadFile("orders.csv", true, kColumns, [&](FieldParser& f) {
       auto order_code = f.Code(kOrder);
@@ -625,7 +617,7 @@ class DatasetLoader {
       if (new_order) order_customer.emplace_back(customer, f.line());
       if (!line_no) return;
       const int64_t key = (int64_t{order.value} << 32) | *line_no;
-      if (!seen_lines.insert(key).second) {
+      if (!seen_lines.Insert(static_cast<uint64_t>(key))) {
         return f.Error(kLine, "duplicate-key",
                        fmt::format("order {} line {} appears more than once", Quote(*order_code), *line_no));
       }
@@ -633,7 +625,7 @@ class DatasetLoader {
       if (first_customer != customer) {
         f.Error(kCustomer, "order-customer-mismatch",
                 fmt::format("order {} is for customer '{}' on line {} but for {} here", Quote(*order_code),
-                            customers_.codes()[first_customer.index()], first_line, Quote(*customer_code)),
+                            customers_[first_customer.index()], first_line, Quote(*customer_code)),
                 "all lines of an order belong to one customer");
       }
       if (!item || !qty || !price || !order_date || !request_date || !priority || !ship_to || !site || !partial) return;
@@ -682,7 +674,7 @@ class DatasetLoader {
     if (IsIsoCountryCode(*code)) return Destination{false, countries_.Intern(*code)};
     if (!groups_.complete()) return std::nullopt;
     std::string hint;
-    if (diag_.WillKeep("unknown-reference")) hint = DidYouMean(*code, groups_.codes());
+    if (diag_.WillKeep("unknown-reference")) hint = DidYouMean(*code, groups_.Views());
     f.Error(column, "unknown-reference",
             fmt::format("destination {} is neither a country code nor a group in country_groups.csv", Quote(*code)),
             hint.empty() ? "use an ISO country code or define the group in country_groups.csv" : hint);
@@ -746,7 +738,8 @@ class DatasetLoader {
       if (customer.index() >= customers_with_orders_ && state_.orders_ok) {
         std::string hint;
         if (diag_.WillKeep("licence-unused-customer")) {
-          const std::span<const std::string> ordering(customers_.codes().data(), customers_with_orders_);
+          std::vector<std::string_view> ordering = customers_.Views();
+          ordering.resize(customers_with_orders_);
           const std::string close = Suggest(*customer_code, ordering);
           if (!close.empty()) hint = fmt::format("did you mean '{}'?", close);
         }
@@ -770,9 +763,9 @@ class DatasetLoader {
     class_used_by_item_.resize(export_classes_.size(), false);
     class_first_reference_.resize(export_classes_.size());
     if (state_.items_ok) {
-      std::vector<std::string> item_classes;
+      std::vector<std::string_view> item_classes;
       for (size_t c = 0; c < export_classes_.size(); ++c) {
-        if (class_used_by_item_[c]) item_classes.push_back(export_classes_.codes()[c]);
+        if (class_used_by_item_[c]) item_classes.push_back(export_classes_[c]);
       }
       for (size_t c = 0; c < export_classes_.size(); ++c) {
         if (class_used_by_item_[c]) continue;
@@ -780,14 +773,14 @@ class DatasetLoader {
         diag_.Warning("unused-export-class", file, line, "export_class",
                       fmt::format("export class '{}' is not the export_class of any item; its rules and licences "
                                   "have no effect",
-                                  export_classes_.codes()[c]),
-                      DidYouMean(export_classes_.codes()[c], item_classes));
+                                  export_classes_[c]),
+                      DidYouMean(export_classes_[c], item_classes));
       }
     }
-    parts().order_codes = orders_.codes();
-    parts().customer_codes = customers_.codes();
-    parts().country_codes = countries_.codes();
-    parts().export_class_codes = export_classes_.codes();
+    parts().order_codes = orders_.Release();
+    parts().customer_codes = customers_.Release();
+    parts().country_codes = countries_.Release();
+    parts().export_class_codes = export_classes_.Release();
   }
 
   const FileSource& source_;

@@ -144,17 +144,14 @@ std::shared_ptr<const Model> Model::Build(ModelParts parts) {
   m->item_index_ = IndexCodes(p.items);
   m->site_index_ = IndexCodes(p.sites);
   m->resource_index_ = IndexCodes(p.resources);
-  m->customer_index_.reserve(p.customer_codes.size());
-  for (size_t i = 0; i < p.customer_codes.size(); ++i) {
-    m->customer_index_.emplace(p.customer_codes[i], static_cast<int32_t>(i));
-  }
 
   for (const OrderLine& l : p.lines) m->backlog_value_ += l.unit_price * l.qty;
   return m;
 }
 
-const std::string& Model::destination_code(Destination d) const {
-  return d.is_group ? p_.groups[static_cast<size_t>(d.id)].code : p_.country_codes[static_cast<size_t>(d.id)];
+std::string_view Model::destination_code(Destination d) const {
+  return d.is_group ? std::string_view(p_.groups[static_cast<size_t>(d.id)].code)
+                    : p_.country_codes[static_cast<size_t>(d.id)];
 }
 
 template <typename IdT>
@@ -170,7 +167,12 @@ std::optional<ResourceId> Model::FindResource(std::string_view code) const {
   return Find<ResourceId>(resource_index_, code);
 }
 std::optional<CustomerId> Model::FindCustomer(std::string_view code) const {
-  return Find<CustomerId>(customer_index_, code);
+  const int32_t id = p_.customer_codes.Find(code);
+  return id < 0 ? std::nullopt : std::optional<CustomerId>(CustomerId(id));
+}
+std::optional<CountryId> Model::FindCountry(std::string_view code) const {
+  const int32_t id = p_.country_codes.Find(code);
+  return id < 0 ? std::nullopt : std::optional<CountryId>(CountryId(id));
 }
 
 std::span<const BomLine> Model::components_of(ItemId item) const { return Slice(p_.bom, bom_offsets_, item.index()); }

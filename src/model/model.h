@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/string_pool.h"
 #include "model/entities.h"
 
 namespace takt {
@@ -34,10 +35,10 @@ struct ModelParts {
   std::vector<Licence> licences;
   std::vector<CountryGroup> groups;
   std::vector<CountryId> group_members;
-  std::vector<std::string> order_codes;
-  std::vector<std::string> customer_codes;
-  std::vector<std::string> country_codes;
-  std::vector<std::string> export_class_codes;
+  StringPool order_codes;
+  StringPool customer_codes;
+  StringPool country_codes;
+  StringPool export_class_codes;
 };
 
 class Model {
@@ -68,19 +69,20 @@ class Model {
   const Resource& resource(ResourceId id) const { return p_.resources[id.index()]; }
   const Routing& routing(RoutingId id) const { return p_.routings[id.index()]; }
   const OrderLine& line(LineId id) const { return p_.lines[id.index()]; }
-  const std::string& order_code(OrderId id) const { return p_.order_codes[id.index()]; }
-  const std::string& customer_code(CustomerId id) const { return p_.customer_codes[id.index()]; }
-  const std::string& country_code(CountryId id) const { return p_.country_codes[id.index()]; }
-  const std::string& export_class_code(ExportClassId id) const { return p_.export_class_codes[id.index()]; }
-  std::span<const std::string> order_codes() const { return p_.order_codes; }
-  std::span<const std::string> customer_codes() const { return p_.customer_codes; }
-  std::span<const std::string> country_codes() const { return p_.country_codes; }
-  std::span<const std::string> export_class_codes() const { return p_.export_class_codes; }
+  std::string_view order_code(OrderId id) const { return p_.order_codes[id.index()]; }
+  std::string_view customer_code(CustomerId id) const { return p_.customer_codes[id.index()]; }
+  std::string_view country_code(CountryId id) const { return p_.country_codes[id.index()]; }
+  std::string_view export_class_code(ExportClassId id) const { return p_.export_class_codes[id.index()]; }
+  const StringPool& order_codes() const { return p_.order_codes; }
+  const StringPool& customer_codes() const { return p_.customer_codes; }
+  const StringPool& country_codes() const { return p_.country_codes; }
+  const StringPool& export_class_codes() const { return p_.export_class_codes; }
+  std::optional<CountryId> FindCountry(std::string_view code) const;
   std::span<const CountryId> members(const CountryGroup& g) const {
     return std::span<const CountryId>(p_.group_members).subspan(g.first_member, g.member_count);
   }
   /// The country or group code of a destination.
-  const std::string& destination_code(Destination d) const;
+  std::string_view destination_code(Destination d) const;
 
   std::optional<ItemId> FindItem(std::string_view code) const;
   std::optional<SiteId> FindSite(std::string_view code) const;
@@ -130,7 +132,7 @@ class Model {
   std::vector<int32_t> low_level_code_;
   std::vector<Fixed4> capacity_by_day_;  ///< [resource][day - plan_start]
   std::vector<ExportRuleKind> export_matrix_;  ///< [export_class][country]
-  std::unordered_map<std::string, int32_t> item_index_, site_index_, resource_index_, customer_index_;
+  std::unordered_map<std::string, int32_t> item_index_, site_index_, resource_index_;
   Money backlog_value_ = 0;
 };
 
