@@ -418,3 +418,31 @@ TEST(Diagnostics, RepeatsOfOneKindAreCapped) {
 
 }  // namespace
 }  // namespace takt
+
+namespace takt {
+namespace {
+
+TEST(Diagnostics, CalendarRangeOutsideTheHorizon) {
+  DatasetFiles files = test::Tiny();
+  test::Append(files, "resource_calendar.csv", "AUS-BURN,2026-03-01,2026-03-31,0");
+  ExpectProblems(files, {"resource_calendar.csv:3 [from] warning outside-horizon: the range 2026-03-01..2026-03-31 of "
+                         "resource 'AUS-BURN' lies outside the horizon 2025-05-03..2025-10-31; it has no effect"},
+                 true);
+}
+
+TEST(Diagnostics, CurrencyCode) {
+  DatasetFiles files = test::Tiny();
+  test::Replace(files, "settings.csv", "currency,USD", "currency,$");
+  ExpectProblems(files, {"settings.csv:4 [value] error bad-value: currency '$' is not a three-letter ISO 4217 code\n"
+                         "    hint: e.g. USD, EUR, TWD"});
+}
+
+TEST(Diagnostics, EmptyDatasetFile) {
+  DatasetFiles files = test::Tiny();
+  test::File(files, "orders.csv").clear();
+  ExpectProblems(files, {"orders.csv error empty-file: the file is empty: it needs at least a header row\n"
+                         "    hint: see docs/format.md for the columns of this file"});
+}
+
+}  // namespace
+}  // namespace takt
