@@ -25,4 +25,14 @@ struct GenerateCommandOptions {
 };
 int RunGenerate(const GenerateCommandOptions& options);
 
+struct PlanCommandOptions {
+  std::string dir;
+  std::string out;
+  std::string policy = "priority";               ///< priority | revenue
+  std::string licence_policy = "conservative";  ///< conservative | expected
+  int max_per_kind = 10;
+  bool quiet = false;
+};
+int RunPlan(const PlanCommandOptions& options);
+
 }  // namespace takt::cli

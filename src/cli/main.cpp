@@ -29,6 +29,17 @@ int main(int argc, char** argv) {
   generate_cmd->add_option("--seed", generate.seed, "Random seed; the same seed gives identical files")->default_val(1);
   generate_cmd->add_option("--out", generate.out, "Folder to write")->required();
 
+  PlanCommandOptions plan;
+  CLI::App* plan_cmd = app.add_subcommand("plan", "Plan the backlog: ship dates, reasons, revenue by quarter");
+  plan_cmd->add_option("dir", plan.dir, "Dataset folder")->required();
+  plan_cmd->add_option("--out", plan.out, "Folder to write the plan files to")->required();
+  plan_cmd->add_option("--policy", plan.policy, "Allocation policy: priority (default) or revenue")
+      ->check(CLI::IsMember({"priority", "revenue"}));
+  plan_cmd->add_option("--licence-policy", plan.licence_policy,
+                       "Pending licences: conservative (wait, default) or expected (approved on the expected date)")
+      ->check(CLI::IsMember({"conservative", "expected"}));
+  plan_cmd->add_flag("--quiet,-q", plan.quiet, "Print only the closing line");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -38,6 +49,7 @@ int main(int argc, char** argv) {
   try {
     if (*validate_cmd) return RunValidate(validate);
     if (*generate_cmd) return RunGenerate(generate);
+    if (*plan_cmd) return RunPlan(plan);
   } catch (const std::exception& e) {
     fmt::print(stderr, "takt: {}\n", e.what());
     return kExitFailed;

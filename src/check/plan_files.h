@@ -1,0 +1,127 @@
+#pragma once
+// The plan files as plain rows, with their source lines, codes resolved to the dataset's ids.
+// Reading reports every malformed row (bad number or date, unknown item, site, resource, order
+// line, work order or purchase; missing file or column) and keeps the rows that parsed whole.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check/check_plan.h"
+#include "check/model_index.h"
+#include "check/summary_json.h"
+#include "common/diagnostics.h"
+#include "common/string_pool.h"
+
+namespace takt::check {
+
+inline constexpr std::string_view kShipmentsFile = "shipments.csv";
+inline constexpr std::string_view kOrderStatusFile = "order_status.csv";
+inline constexpr std::string_view kWorkOrdersFile = "work_orders.csv";
+inline constexpr std::string_view kOperationsFile = "operations.csv";
+inline constexpr std::string_view kPurchasesFile = "purchases.csv";
+inline constexpr std::string_view kPeggingFile = "pegging.csv";
+inline constexpr std::string_view kSummaryFile = "summary.json";
+
+struct ShipmentRow {
+  int src_line = 0;
+  LineId line;
+  ItemId item;
+  SiteId site;
+  Day date = 0;
+  int64_t qty = 0;
+  Money revenue = 0;
+  Money cost = 0;
+};
+
+enum class LineStatus : uint8_t { kUnplanned, kLate, kOnTime };
+const char* LineStatusName(LineStatus status);
+
+struct StatusRow {
+  int src_line = 0;
+  LineId line;
+  ItemId item;
+  int64_t qty = 0;
+  Day request_date = 0;
+  Day planned_date = kNoDay;  ///< kNoDay: empty
+  int64_t shipped_qty = 0;
+  LineStatus status = LineStatus::kUnplanned;
+  std::optional<int64_t> days_late;
+  bool has_reason_code = false;
+  bool has_reason = false;
+};
+
+/// A work order; its code is PlanData::work_order_codes[index]. Rows whose fields failed stay
+/// (ok = false) so that operations naming them are not reported as unknown.
+struct WorkOrderRow {
+  int src_line = 0;
+  bool ok = false;
+  ItemId item;
+  SiteId site;
+  int64_t qty = 0;
+  Day start = 0;
+  Day end = 0;
+  LineId line;  ///< invalid when built for no line
+};
+
+struct OperationRow {
+  int src_line = 0;
+  int32_t work_order = -1;  ///< index into PlanData::work_orders
+  int64_t step = 0;
+  ResourceId resource;
+  Day start = 0;
+  Day end = 0;
+  int64_t qty = 0;
+};
+
+/// A purchase; its code is PlanData::purchase_codes[index].
+struct PurchaseRow {
+  int src_line = 0;
+  bool ok = false;
+  ItemId item;
+  SiteId site;
+  Day date = 0;
+  int64_t qty = 0;
+};
+
+enum class SourceKind : uint8_t { kOnHand, kReceipt, kPurchase, kWorkOrder };
+
+struct PeggingRow {
+  int src_line = 0;
+  LineId line;
+  ItemId item;
+  SiteId site;
+  Day date = 0;
+  int64_t qty = 0;
+  SourceKind kind = SourceKind::kOnHand;
+  int32_t source = -1;                    ///< work order or purchase index
+  const ReceiptGroup* receipts = nullptr;  ///< for kReceipt
+};
+
+/// What reading one file came to. Checks that add up a whole file run only on complete files,
+/// so that one bad row is reported once and not again as a shortage or a wrong total.
+struct FileState {
+  bool present = false;
+  bool complete = false;  ///< present, all columns there, every row parsed and resolved
+};
+
+struct PlanData {
+  std::vector<WorkOrderRow> work_orders;
+  StringPool work_order_codes;
+  std::vector<OperationRow> operations;
+  std::vector<PurchaseRow> purchases;
+  StringPool purchase_codes;
+  std::vector<ShipmentRow> shipments;
+  std::vector<StatusRow> statuses;
+  std::vector<PeggingRow> pegging;
+  std::optional<JsonValue> summary;
+
+  FileState work_orders_file, operations_file, purchases_file, shipments_file, status_file, pegging_file,
+      summary_file;
+};
+
+/// Reads every plan file; problems go to `violations`.
+PlanData ReadPlan(const ModelIndex& index, const PlanFiles& files, Diagnostics& violations);
+
+}  // namespace takt::check

@@ -1,0 +1,38 @@
+#pragma once
+// Free capacity of every resource on every day of the horizon, with a max-tree per resource so
+// that "the next (or previous) day with at least x free" is O(log days): a line waiting for a
+// full resource jumps to the day it frees up instead of trying day after day.
+
+#include <cstdint>
+#include <vector>
+
+#include "common/decimal.h"
+#include "model/model.h"
+
+namespace takt {
+
+class CapacityLedger {
+ public:
+  CapacityLedger() = default;
+  explicit CapacityLedger(const Model& model);
+
+  Fixed4 Free(ResourceId r, int32_t day) const { return Tree(r)[static_cast<size_t>(leaves_ + day)]; }
+  /// Takes `amount` (negative to give back) of the resource's capacity on `day`.
+  void Use(ResourceId r, int32_t day, Fixed4 amount);
+  /// The first day >= from with at least `amount` free, or -1.
+  int32_t NextWithFree(ResourceId r, int32_t from, Fixed4 amount) const;
+  /// The last day <= to with at least `amount` free, or -1.
+  int32_t PrevWithFree(ResourceId r, int32_t to, Fixed4 amount) const;
+
+ private:
+  const Fixed4* Tree(ResourceId r) const { return &max_[r.index() * 2 * static_cast<size_t>(leaves_)]; }
+  Fixed4* Tree(ResourceId r) { return &max_[r.index() * 2 * static_cast<size_t>(leaves_)]; }
+  int32_t Next(const Fixed4* tree, size_t node, int32_t lo, int32_t hi, int32_t from, Fixed4 amount) const;
+  int32_t Prev(const Fixed4* tree, size_t node, int32_t lo, int32_t hi, int32_t to, Fixed4 amount) const;
+
+  int32_t days_ = 0;
+  int32_t leaves_ = 1;
+  std::vector<Fixed4> max_;  ///< per resource: a max-tree; leaves hold each day's free capacity
+};
+
+}  // namespace takt

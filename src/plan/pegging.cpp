@@ -1,0 +1,104 @@
+#include "plan/pegging.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace takt {
+
+const char* SourceKindName(SourceKind kind) {
+  switch (kind) {
+    case SourceKind::kOnHand: return "onhand";
+    case SourceKind::kReceipt: return "receipt";
+    case SourceKind::kPurchase: return "purchase";
+    case SourceKind::kWorkOrder: return "work_order";
+  }
+  return "";
+}
+
+namespace {
+
+struct SupplyEvent {
+  int32_t stock_point;
+  int32_t day;
+  SourceKind kind;
+  int32_t source;
+  int64_t qty;
+};
+
+}  // namespace
+
+std::vector<Peg> PegPlan(const Model& m, const Plan& plan) {
+  const auto sites = static_cast<int32_t>(m.sites().size());
+  const int32_t days = m.settings().horizon_days;
+  auto stock_point = [&](ItemId item, SiteId site) { return item.value * sites + site.value; };
+
+  std::vector<SupplyEvent> supply;
+  supply.reserve(m.supply().size() + plan.purchases.size() + plan.work_orders.size());
+  for (size_t i = 0; i < m.supply().size(); ++i) {
+    const Supply& s = m.supply()[i];
+    const int32_t day = std::max(0, s.date - m.plan_start());
+    if (day >= days) continue;
+    supply.push_back({stock_point(s.item, s.site), day,
+                      s.kind == SupplyKind::kOnHand ? SourceKind::kOnHand : SourceKind::kReceipt,
+                      static_cast<int32_t>(i), s.qty});
+  }
+  for (size_t i = 0; i < plan.purchases.size(); ++i) {
+    const Purchase& p = plan.purchases[i];
+    if (p.qty > 0) {
+      supply.push_back({stock_point(p.item, p.site), p.day, SourceKind::kPurchase, static_cast<int32_t>(i), p.qty});
+    }
+  }
+  for (size_t i = 0; i < plan.work_orders.size(); ++i) {
+    const WorkOrder& w = plan.work_orders[i];
+    supply.push_back({stock_point(w.item, w.site), w.end + 1, SourceKind::kWorkOrder, static_cast<int32_t>(i), w.qty});
+  }
+  std::sort(supply.begin(), supply.end(), [](const SupplyEvent& a, const SupplyEvent& b) {
+    if (a.stock_point != b.stock_point) return a.stock_point < b.stock_point;
+    if (a.day != b.day) return a.day < b.day;
+    if (a.kind != b.kind) return a.kind < b.kind;
+    return a.source < b.source;
+  });
+
+  const auto& uses = plan.consumptions;
+  std::vector<uint32_t> order(uses.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const int32_t sa = stock_point(uses[a].item, uses[a].site), sb = stock_point(uses[b].item, uses[b].site);
+    if (sa != sb) return sa < sb;
+    if (uses[a].day != uses[b].day) return uses[a].day < uses[b].day;
+    return a < b;
+  });
+
+  std::vector<Peg> pegs;
+  pegs.reserve(uses.size() + uses.size() / 4);
+  size_t next = 0;  // next supply event with quantity left
+  int64_t left = next < supply.size() ? supply[next].qty : 0;
+  for (uint32_t k : order) {
+    const Consumption& c = uses[k];
+    const int32_t sp = stock_point(c.item, c.site);
+    while (next < supply.size() && supply[next].stock_point < sp) {
+      ++next;
+      left = next < supply.size() ? supply[next].qty : 0;
+    }
+    int64_t need = c.qty;
+    while (need > 0 && next < supply.size() && supply[next].stock_point == sp && supply[next].day <= c.day) {
+      const int64_t take = std::min(need, left);
+      pegs.push_back({c.line, c.item, c.site, c.day, take, supply[next].kind, supply[next].source});
+      need -= take;
+      left -= take;
+      if (left == 0) {
+        ++next;
+        left = next < supply.size() ? supply[next].qty : 0;
+      }
+    }
+  }
+  std::stable_sort(pegs.begin(), pegs.end(), [](const Peg& a, const Peg& b) {
+    if (a.line != b.line) return a.line < b.line;
+    if (a.item != b.item) return a.item < b.item;
+    if (a.site != b.site) return a.site < b.site;
+    return a.day < b.day;
+  });
+  return pegs;
+}
+
+}  // namespace takt

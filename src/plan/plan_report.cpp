@@ -1,0 +1,239 @@
+#include "plan/plan_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace takt {
+
+namespace {
+
+std::string DateOf(const Model& m, int32_t day) { return FormatDate(m.plan_start() + day); }
+
+std::string Thousands(int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out = n < 0 ? "-" : "";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ConstraintKey(const Model& m, const Constraint& c) {
+  switch (c.code) {
+    case ReasonCode::kMaterial:
+      return fmt::format("{}@{}", m.item(ItemId(c.object)).code, m.site(SiteId(c.site)).code);
+    case ReasonCode::kLeadTime:
+      return fmt::format("{}@{}", m.item(ItemId(c.object)).code, m.site(SiteId(c.site)).code);
+    case ReasonCode::kCapacity:
+      return m.resource(ResourceId(c.object)).code;
+    case ReasonCode::kLicencePending:
+    case ReasonCode::kLicenceDenied:
+      if (c.object >= 0) return m.licences()[static_cast<size_t>(c.object)].code;
+      return fmt::format("licence>{}", m.country_code(CountryId(c.site)));
+    case ReasonCode::kLicenceMissing:
+    case ReasonCode::kProhibited:
+      return fmt::format("{}>{}", c.object >= 0 ? m.export_class_code(ExportClassId(c.object)) : "?",
+                         m.country_code(CountryId(c.site)));
+    case ReasonCode::kHorizon: return "horizon";
+    case ReasonCode::kPastDue: return "past due";
+    case ReasonCode::kNone: return "";
+  }
+  return "";
+}
+
+std::string DescribeConstraint(const Model& m, const Constraint& c, const OrderLine& line) {
+  const std::string horizon_end = FormatDate(m.horizon_end());
+  switch (c.code) {
+    case ReasonCode::kNone:
+      return "";
+    case ReasonCode::kMaterial: {
+      const std::string what = fmt::format("{} at site {} short by {}", m.item(ItemId(c.object)).code,
+                                           m.site(SiteId(c.site)).code, Thousands(c.qty));
+      return c.until >= 0 ? fmt::format("{} until {}", what, DateOf(m, c.until))
+                          : fmt::format("{} through the horizon end {}", what, horizon_end);
+    }
+    case ReasonCode::kCapacity: {
+      const Resource& r = m.resource(ResourceId(c.object));
+      return c.until >= 0 ? fmt::format("{} at site {} full {}..{}", r.code, m.site(r.site).code, DateOf(m, c.from),
+                                        DateOf(m, c.until - 1))
+                          : fmt::format("{} at site {} full from {} through the horizon end {}", r.code,
+                                        m.site(r.site).code, DateOf(m, c.from), horizon_end);
+    }
+    case ReasonCode::kLeadTime: {
+      const Item& item = m.item(ItemId(c.object));
+      const std::string site = m.site(SiteId(c.site)).code;
+      const std::string when = c.until >= 0 ? fmt::format("not before {}", DateOf(m, c.until))
+                                            : fmt::format("not before the horizon end {}", horizon_end);
+      bool built_here = false;
+      for (const Routing& r : m.routings_of(ItemId(c.object))) built_here |= r.site.value == c.site;
+      if (built_here) {
+        int32_t days = 0;
+        for (const Routing& r : m.routings_of(ItemId(c.object))) {
+          if (r.site.value == c.site) {
+            for (const RoutingStep& s : m.steps(r)) days += s.duration_days;
+          }
+        }
+        return fmt::format("{} at site {} takes {} days to build: {}", item.code, site, days, when);
+      }
+      return fmt::format("{} at site {} has a {}-day lead time: {}", item.code, site, item.lead_time_days, when);
+    }
+    case ReasonCode::kLicencePending: {
+      const std::string country(m.country_code(line.ship_to));
+      if (c.object < 0) return fmt::format("no licence for {} valid before {}", country, DateOf(m, c.until));
+      const Licence& l = m.licences()[static_cast<size_t>(c.object)];
+      if (l.status == LicenceStatus::kPending) {
+        return l.date == kNoDay ? fmt::format("licence {} for {} pending", l.code, country)
+                                : fmt::format("licence {} for {} pending, expected {}", l.code, country,
+                                              FormatDate(l.date));
+      }
+      return fmt::format("licence {} for {} valid only from {}", l.code, country, FormatDate(l.date));
+    }
+    case ReasonCode::kLicenceDenied: {
+      const Licence& l = m.licences()[static_cast<size_t>(c.object)];
+      const std::string country(m.country_code(line.ship_to));
+      return l.date == kNoDay ? fmt::format("licence {} for {} denied", l.code, country)
+                              : fmt::format("licence {} for {} denied on {}", l.code, country, FormatDate(l.date));
+    }
+    case ReasonCode::kLicenceMissing:
+      return fmt::format("no valid licence for {} to {} for customer {}",
+                         c.object >= 0 ? m.export_class_code(ExportClassId(c.object)) : "?",
+                         m.country_code(line.ship_to), m.customer_code(line.customer));
+    case ReasonCode::kProhibited:
+      return fmt::format("{} to {} is prohibited", m.export_class_code(ExportClassId(c.object)),
+                         m.country_code(line.ship_to));
+    case ReasonCode::kHorizon:
+      return fmt::format("earliest ship date {} is after the horizon end {}", DateOf(m, c.from), horizon_end);
+    case ReasonCode::kPastDue:
+      return fmt::format("requested {}; the earliest allowed ship date is {}", FormatDate(line.request_date),
+                         DateOf(m, c.until));
+  }
+  return "";
+}
+
+PlanReport BuildReport(const Model& m, const Plan& plan) {
+  PlanReport report;
+  const auto quarters = m.quarters();
+  const Day start = m.plan_start();
+  report.quarters.resize(quarters.size());
+  for (size_t q = 0; q < quarters.size(); ++q) report.quarters[q].quarter = QuarterId(q);
+  // Booked value by quarter, and what was booked before the first quarter.
+  Money booked_before_first = 0;
+  for (const OrderLine& l : m.lines()) {
+    const Money value = l.unit_price * l.qty;
+    report.value += value;
+    const QuarterId q = m.QuarterOf(l.order_date);
+    if (q.valid()) {
+      report.quarters[q.index()].booked += value;
+    } else if (!quarters.empty() && l.order_date < quarters.front().start) {
+      booked_before_first += value;
+    }
+  }
+  std::vector<int32_t> last_quarter_of_line(m.lines().size(), -1);
+  for (const Shipment& s : plan.shipments) {
+    const OrderLine& l = m.line(s.line);
+    const Money revenue = l.unit_price * s.qty;
+    report.revenue += revenue;
+    const QuarterId q = m.QuarterOf(start + s.day);
+    if (!q.valid()) continue;
+    QuarterFigures& f = report.quarters[q.index()];
+    f.revenue += revenue;
+    f.cost += plan.standard_cost[l.item.index()] * s.qty;
+    f.units_shipped += s.qty;
+    // A line's shipments are created together and in date order, so its quarters come in order:
+    // a line is counted once per quarter by comparing with its previous shipment.
+    if (last_quarter_of_line[s.line.index()] != q.value) {
+      ++f.lines_shipped;
+      last_quarter_of_line[s.line.index()] = q.value;
+    }
+  }
+  Money backlog = booked_before_first;
+  for (QuarterFigures& f : report.quarters) {
+    f.backlog_start = backlog;
+    f.backlog_end = f.backlog_start + f.booked - f.revenue;
+    backlog = f.backlog_end;
+  }
+
+  std::map<std::string, ConstraintFigures> by_key;
+  for (size_t i = 0; i < m.lines().size(); ++i) {
+    const OrderLine& l = m.lines()[i];
+    const LineOutcome& o = plan.outcomes[i];
+    const Money value = l.unit_price * l.qty;
+    ++report.lines;
+    switch (o.status) {
+      case LineStatus::kOnTime:
+        ++report.lines_on_time;
+        report.value_on_time += value;
+        break;
+      case LineStatus::kLate:
+        ++report.lines_late;
+        report.total_days_late += o.planned_day - (l.request_date - start);
+        break;
+      case LineStatus::kUnplanned:
+        ++report.lines_unplanned;
+        report.unplanned_value += l.unit_price * (l.qty - o.shipped_qty);
+        break;
+    }
+    if (o.status == LineStatus::kOnTime || o.reason.code == ReasonCode::kNone) continue;
+    const std::string key = ConstraintKey(m, o.reason);
+    ConstraintFigures& c = by_key[fmt::format("{}|{}", ReasonCodeName(o.reason.code), key)];
+    if (c.lines == 0) {
+      c.constraint = o.reason;
+      c.key = key;
+    }
+    ++c.lines;
+    c.value += o.status == LineStatus::kLate ? value : l.unit_price * (l.qty - o.shipped_qty);
+  }
+  for (auto& [k, c] : by_key) report.top_constraints.push_back(c);
+  std::stable_sort(report.top_constraints.begin(), report.top_constraints.end(),
+                   [](const ConstraintFigures& a, const ConstraintFigures& b) { return a.value > b.value; });
+  if (report.top_constraints.size() > 10) report.top_constraints.resize(10);
+  return report;
+}
+
+std::string FormatReport(const Model& m, const Plan& plan, const PlanReport& r) {
+  const std::string& cur = m.settings().currency;
+  std::string out;
+  out += fmt::format("{:<8} {:>10} {:>10} {:>10} {:>7} {:>8} {:>7} {:>10} {:>10}\n", "quarter", "revenue", "cost",
+                     "margin", "margin%", "units", "lines", "booked", "backlog");
+  for (const QuarterFigures& q : r.quarters) {
+    const double pct = q.revenue == 0 ? 0.0 : 100.0 * static_cast<double>(q.margin()) / static_cast<double>(q.revenue);
+    out += fmt::format("{:<8} {:>10} {:>10} {:>10} {:>6.1f}% {:>8} {:>7} {:>10} {:>10}\n",
+                       m.quarters()[q.quarter.index()].code, FormatMoneyShort(q.revenue, cur),
+                       FormatMoneyShort(q.cost, cur), FormatMoneyShort(q.margin(), cur), pct,
+                       Thousands(q.units_shipped), Thousands(q.lines_shipped), FormatMoneyShort(q.booked, cur),
+                       FormatMoneyShort(q.backlog_end, cur));
+  }
+  const double on_time_lines = r.lines == 0 ? 0.0 : 100.0 * static_cast<double>(r.lines_on_time) / static_cast<double>(r.lines);
+  const double on_time_value =
+      r.value == 0 ? 0.0 : 100.0 * static_cast<double>(r.value_on_time) / static_cast<double>(r.value);
+  out += fmt::format(
+      "\n{} lines: {} on time, {} late (avg {:.1f} days), {} unplanned ({} not shippable in the horizon)\n"
+      "on time: {:.1f}% of lines, {:.1f}% of value; policy {}, licences {}\n",
+      Thousands(r.lines), Thousands(r.lines_on_time), Thousands(r.lines_late), r.avg_days_late(),
+      Thousands(r.lines_unplanned), FormatMoneyShort(r.unplanned_value, cur), on_time_lines, on_time_value,
+      AllocationPolicyName(plan.options.policy), LicencePolicyName(plan.options.licence_policy));
+  if (!r.top_constraints.empty()) {
+    out += "\ntop constraints (value held back: late or unshipped)\n";
+    for (const ConstraintFigures& c : r.top_constraints) {
+      // Describe with a line of the constraint's own kind; the sentence names the constraint.
+      const OrderLine* example = nullptr;
+      for (size_t i = 0; i < plan.outcomes.size() && example == nullptr; ++i) {
+        const Constraint& o = plan.outcomes[i].reason;
+        if (o.code == c.constraint.code && o.object == c.constraint.object && o.site == c.constraint.site) {
+          example = &m.lines()[i];
+        }
+      }
+      out += fmt::format("  {:>10}  {:>7} lines  {:<16} {}\n", FormatMoneyShort(c.value, cur), Thousands(c.lines),
+                         ReasonCodeName(c.constraint.code),
+                         example != nullptr ? DescribeConstraint(m, c.constraint, *example) : c.key);
+    }
+  }
+  return out;
+}
+
+}  // namespace takt

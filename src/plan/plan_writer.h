@@ -1,0 +1,17 @@
+#pragma once
+// Writes a plan as the files of docs/format.md ("Plan files"). Byte-identical for the same plan.
+
+#include <filesystem>
+#include <string>
+
+#include "io/dataset_loader.h"
+#include "model/model.h"
+#include "plan/plan.h"
+#include "plan/plan_report.h"
+
+namespace takt {
+
+/// The plan's files, (name, content), in a fixed order.
+DatasetFiles WritePlanFiles(const Model& model, const Plan& plan, const PlanReport& report);
+
+}  // namespace takt
