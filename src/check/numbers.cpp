@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <fmt/format.h>
+
 namespace takt::check {
 
 std::string FormatWhole(Wide value) {
@@ -21,25 +23,32 @@ std::string FormatWhole(Wide value) {
 
 std::string FormatFixed(Wide value) {
   const bool negative = value < 0;
-  std::string text = FormatWhole(value);
-  if (negative) text.erase(0, 1);
-  if (text.size() <= static_cast<size_t>(kDecimalPlaces)) {
-    text.insert(0, static_cast<size_t>(kDecimalPlaces) + 1 - text.size(), '0');
-  }
-  std::string whole = text.substr(0, text.size() - kDecimalPlaces);
-  std::string fraction = text.substr(text.size() - kDecimalPlaces);
-  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  Wide v = negative ? value : -value;  // negative side: no overflow at the minimum
+  const Wide scale = kDecimalScale;
+  const std::string whole = FormatWhole(-(v / scale));
+  int fraction = static_cast<int>(-(v % scale));
   std::string out = negative ? "-" : "";
   out += whole;
-  if (!fraction.empty()) out += "." + fraction;
+  if (fraction != 0) {
+    int places = kDecimalPlaces;
+    while (fraction % 10 == 0) {
+      fraction /= 10;
+      --places;
+    }
+    out += fmt::format(".{:0{}}", fraction, places);
+  }
   return out;
 }
 
 std::string GroupThousands(int64_t value) {
-  std::string digits = FormatWhole(value);
+  const std::string digits = FormatWhole(value);
   const size_t sign = value < 0 ? 1 : 0;
-  for (size_t at = digits.size(); at > sign + 3; at -= 3) digits.insert(at - 3, ",");
-  return digits;
+  std::string out = digits.substr(0, sign);
+  for (size_t i = sign; i < digits.size(); ++i) {
+    if (i > sign && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
 }
 
 std::optional<Wide> ParseExactDecimal(std::string_view text) {

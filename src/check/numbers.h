@@ -14,6 +14,13 @@ namespace takt::check {
 /// A 128-bit integer; Fixed4-scaled where it holds money or loads.
 __extension__ typedef __int128 Wide;
 
+/// a + b, clamped to the int64 range (a quantity summed over absurd rows must not wrap).
+inline int64_t SatAdd(int64_t a, int64_t b) {
+  int64_t sum = 0;
+  if (__builtin_add_overflow(a, b, &sum)) return a > 0 ? INT64_MAX : INT64_MIN;
+  return sum;
+}
+
 /// Shortest exact text of a Fixed4-scaled value: 125000 -> "12.5", like FormatDecimal.
 std::string FormatFixed(Wide value);
 /// A whole number: 1234 -> "1234".

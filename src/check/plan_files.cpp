@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -36,14 +37,19 @@ const std::string* FindFile(const PlanFiles& files, std::string_view name) {
 /// Reads the rows of one CSV plan file, calling `on_record` for each well-formed record. The state
 /// says whether the file was there and whether every row of it parsed (`on_record` returns false
 /// for a row it could not use).
+void ReportMissing(std::string_view name, const std::vector<std::string>& unreadable, Diagnostics& d) {
+  if (std::find(unreadable.begin(), unreadable.end(), name) != unreadable.end()) return;
+  d.Error("missing-file", name, 0, "", fmt::format("the plan has no {}", name),
+          "write the plan with 'takt plan DIR --out PLANDIR' and check that folder");
+}
+
 template <typename OnRecord>
 FileState ReadCsv(const PlanFiles& files, std::string_view name, std::span<const ColumnSpec> columns,
-                  Diagnostics& d, OnRecord on_record) {
+                  const std::vector<std::string>& unreadable, Diagnostics& d, OnRecord on_record) {
   FileState state;
   const std::string* content = FindFile(files, name);
   if (content == nullptr) {
-    d.Error("missing-file", name, 0, "", fmt::format("the plan has no {}", name),
-            "write the plan with 'takt plan DIR --out PLANDIR' and check that folder");
+    ReportMissing(name, unreadable, d);
     return state;
   }
   state.present = true;
@@ -79,7 +85,9 @@ std::optional<int64_t> Serial(std::string_view code, std::string_view prefix) {
 
 class PlanReader {
  public:
-  PlanReader(const ModelIndex& index, const PlanFiles& files, Diagnostics& d) : index_(index), files_(files), d_(d) {}
+  PlanReader(const ModelIndex& index, const PlanFiles& files, const std::vector<std::string>& unreadable,
+             Diagnostics& d)
+      : index_(index), files_(files), unreadable_(unreadable), d_(d) {}
 
   PlanData Read() {
     ReadWorkOrders();
@@ -142,7 +150,7 @@ class PlanReader {
                                                             {"start"}, {"end"}, {"order"}, {"line"}}};
     int64_t last_serial = -1;
     bool order_reported = false;
-    plan_.work_orders_file = ReadCsv(files_, kWorkOrdersFile, kColumns, d_, [&](FieldParser& f) {
+    plan_.work_orders_file = ReadCsv(files_, kWorkOrdersFile, kColumns, unreadable_, d_, [&](FieldParser& f) {
       auto code = f.Code(kWorkOrder);
       if (!code) return false;
       bool added = false;
@@ -187,7 +195,7 @@ class PlanReader {
     enum { kWorkOrder, kStep, kResource, kStart, kEnd, kQty };
     static constexpr std::array<ColumnSpec, 6> kColumns = {
         {{"work_order"}, {"step"}, {"resource"}, {"start"}, {"end"}, {"qty"}}};
-    plan_.operations_file = ReadCsv(files_, kOperationsFile, kColumns, d_, [&](FieldParser& f) {
+    plan_.operations_file = ReadCsv(files_, kOperationsFile, kColumns, unreadable_, d_, [&](FieldParser& f) {
       OperationRow op;
       op.src_line = f.line();
       if (auto code = f.Code(kWorkOrder)) {
@@ -216,7 +224,7 @@ class PlanReader {
     enum { kItem, kSite, kDate, kQty, kPurchase };
     static constexpr std::array<ColumnSpec, 5> kColumns = {{{"item"}, {"site"}, {"date"}, {"qty"}, {"purchase"}}};
     FlatSet64 seen;  // (item, site, date): one purchase each
-    plan_.purchases_file = ReadCsv(files_, kPurchasesFile, kColumns, d_, [&](FieldParser& f) {
+    plan_.purchases_file = ReadCsv(files_, kPurchasesFile, kColumns, unreadable_, d_, [&](FieldParser& f) {
       auto code = f.Code(kPurchase);
       if (!code) return false;
       bool added = false;
@@ -260,7 +268,7 @@ class PlanReader {
     static constexpr std::array<ColumnSpec, 8> kColumns = {{{"order"}, {"line"}, {"item"}, {"site"}, {"ship_date"},
                                                             {"qty"}, {"revenue"}, {"cost"}}};
     constexpr Fixed4 kAnyMoney = -1000000000000000000;
-    plan_.shipments_file = ReadCsv(files_, kShipmentsFile, kColumns, d_, [&](FieldParser& f) {
+    plan_.shipments_file = ReadCsv(files_, kShipmentsFile, kColumns, unreadable_, d_, [&](FieldParser& f) {
       auto line = Line(f, kOrder, kLine);
       auto item = Item(f, kItem);
       auto site = Site(f, kSite);
@@ -283,7 +291,7 @@ class PlanReader {
     static constexpr std::array<std::string_view, 8> kReasons = {
         "material", "capacity", "lead_time", "licence_pending", "licence_denied", "licence_missing", "prohibited",
         "horizon"};
-    plan_.status_file = ReadCsv(files_, kOrderStatusFile, kColumns, d_, [&](FieldParser& f) {
+    plan_.status_file = ReadCsv(files_, kOrderStatusFile, kColumns, unreadable_, d_, [&](FieldParser& f) {
       auto line = Line(f, kOrder, kLine);
       auto item = Item(f, kItem);
       auto qty = f.Int(kQty, 0, kMaxQty);
@@ -316,7 +324,7 @@ class PlanReader {
     static constexpr std::array<ColumnSpec, 8> kColumns = {
         {{"order"}, {"line"}, {"item"}, {"site"}, {"date"}, {"qty"}, {"source_kind"}, {"source"}}};
     static constexpr std::array<std::string_view, 4> kKinds = {"onhand", "receipt", "purchase", "work_order"};
-    plan_.pegging_file = ReadCsv(files_, kPeggingFile, kColumns, d_, [&](FieldParser& f) {
+    plan_.pegging_file = ReadCsv(files_, kPeggingFile, kColumns, unreadable_, d_, [&](FieldParser& f) {
       PeggingRow p;
       p.src_line = f.line();
       auto line = Line(f, kOrder, kLine);
@@ -368,8 +376,7 @@ class PlanReader {
   void ReadSummary() {
     const std::string* content = FindFile(files_, kSummaryFile);
     if (content == nullptr) {
-      d_.Error("missing-file", kSummaryFile, 0, "", fmt::format("the plan has no {}", kSummaryFile),
-               "write the plan with 'takt plan DIR --out PLANDIR' and check that folder");
+      ReportMissing(kSummaryFile, unreadable_, d_);
       return;
     }
     plan_.summary_file.present = true;
@@ -390,14 +397,16 @@ class PlanReader {
 
   const ModelIndex& index_;
   const PlanFiles& files_;
+  const std::vector<std::string>& unreadable_;
   Diagnostics& d_;
   PlanData plan_;
 };
 
 }  // namespace
 
-PlanData ReadPlan(const ModelIndex& index, const PlanFiles& files, Diagnostics& violations) {
-  return PlanReader(index, files, violations).Read();
+PlanData ReadPlan(const ModelIndex& index, const PlanFiles& files, Diagnostics& violations,
+                  const std::vector<std::string>& unreadable) {
+  return PlanReader(index, files, unreadable, violations).Read();
 }
 
 }  // namespace takt::check

@@ -121,7 +121,9 @@ struct PlanData {
       summary_file;
 };
 
-/// Reads every plan file; problems go to `violations`.
-PlanData ReadPlan(const ModelIndex& index, const PlanFiles& files, Diagnostics& violations);
+/// Reads every plan file; problems go to `violations`. Files named in `unreadable` were reported
+/// already and are not reported again as missing.
+PlanData ReadPlan(const ModelIndex& index, const PlanFiles& files, Diagnostics& violations,
+                  const std::vector<std::string>& unreadable = {});
 
 }  // namespace takt::check

@@ -8,21 +8,70 @@ CapacityLedger::CapacityLedger(const Model& model) : days_(model.settings().hori
   while (leaves_ < days_) leaves_ *= 2;
   const size_t resources = model.resources().size();
   max_.assign(resources * 2 * static_cast<size_t>(leaves_), -1);  // padding days never have room
+  sum_.assign(resources * 2 * static_cast<size_t>(leaves_), 0);
   for (size_t r = 0; r < resources; ++r) {
     Fixed4* tree = Tree(ResourceId(r));
+    Fixed4* sums = SumTree(ResourceId(r));
     const auto capacity = model.capacity_by_day(ResourceId(r));
     std::copy(capacity.begin(), capacity.end(), tree + leaves_);
+    std::copy(capacity.begin(), capacity.end(), sums + leaves_);
     for (size_t node = static_cast<size_t>(leaves_) - 1; node >= 1; --node) {
       tree[node] = std::max(tree[2 * node], tree[2 * node + 1]);
+      sums[node] = sums[2 * node] + sums[2 * node + 1];
     }
   }
 }
 
 void CapacityLedger::Use(ResourceId r, int32_t day, Fixed4 amount) {
   Fixed4* tree = Tree(r);
+  Fixed4* sums = SumTree(r);
   size_t node = static_cast<size_t>(leaves_ + day);
   tree[node] -= amount;
-  for (node /= 2; node >= 1; node /= 2) tree[node] = std::max(tree[2 * node], tree[2 * node + 1]);
+  sums[node] -= amount;
+  for (node /= 2; node >= 1; node /= 2) {
+    tree[node] = std::max(tree[2 * node], tree[2 * node + 1]);
+    sums[node] -= amount;
+  }
+}
+
+int32_t CapacityLedger::DayCumulativeFreeReaches(ResourceId r, int32_t from, Fixed4 amount) const {
+  if (from < 0) from = 0;
+  if (from >= days_) return -1;
+  const Fixed4* sums = SumTree(r);
+  // Free capacity before `from`, then the first day whose running total reaches it plus amount.
+  Fixed4 before = 0;
+  {
+    size_t node = 1;
+    int32_t lo = 0, hi = leaves_;
+    while (hi - lo > 1) {
+      const int32_t mid = (lo + hi) / 2;
+      if (from < mid) {
+        node = 2 * node;
+        hi = mid;
+      } else {
+        before += sums[2 * node];
+        node = 2 * node + 1;
+        lo = mid;
+      }
+    }
+  }
+  const Fixed4 target = before + amount;
+  if (sums[1] < target) return -1;
+  size_t node = 1;
+  int32_t lo = 0, hi = leaves_;
+  Fixed4 running = 0;
+  while (hi - lo > 1) {
+    const int32_t mid = (lo + hi) / 2;
+    if (running + sums[2 * node] >= target) {
+      node = 2 * node;
+      hi = mid;
+    } else {
+      running += sums[2 * node];
+      node = 2 * node + 1;
+      lo = mid;
+    }
+  }
+  return lo < days_ ? std::max(lo, from) : -1;
 }
 
 int32_t CapacityLedger::Next(const Fixed4* tree, size_t node, int32_t lo, int32_t hi, int32_t from,

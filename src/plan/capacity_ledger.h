@@ -23,6 +23,9 @@ class CapacityLedger {
   int32_t NextWithFree(ResourceId r, int32_t from, Fixed4 amount) const;
   /// The last day <= to with at least `amount` free, or -1.
   int32_t PrevWithFree(ResourceId r, int32_t to, Fixed4 amount) const;
+  /// The first day t >= from such that the free capacity of days from..t adds up to `amount`, or -1.
+  /// Estimates how long a quantity takes to fit when the resource is busy.
+  int32_t DayCumulativeFreeReaches(ResourceId r, int32_t from, Fixed4 amount) const;
 
  private:
   const Fixed4* Tree(ResourceId r) const { return &max_[r.index() * 2 * static_cast<size_t>(leaves_)]; }
@@ -33,6 +36,9 @@ class CapacityLedger {
   int32_t days_ = 0;
   int32_t leaves_ = 1;
   std::vector<Fixed4> max_;  ///< per resource: a max-tree; leaves hold each day's free capacity
+  std::vector<Fixed4> sum_;  ///< per resource: a sum-tree over the same leaves (padding counts 0)
+  const Fixed4* SumTree(ResourceId r) const { return &sum_[r.index() * 2 * static_cast<size_t>(leaves_)]; }
+  Fixed4* SumTree(ResourceId r) { return &sum_[r.index() * 2 * static_cast<size_t>(leaves_)]; }
 };
 
 }  // namespace takt

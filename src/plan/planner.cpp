@@ -178,13 +178,15 @@ class Engine {
 
   /// Takes up to `qty` of `item` at `site` on `day`: from stock, by building it (finishing by the day
   /// before), by buying it (lead-time items). Returns how much it got; shortfalls are noted.
-  int64_t Acquire(ItemId item, SiteId site, int64_t qty, int32_t day, int depth) {
+  /// `scale` says how many times this quantity the caller will need in all (its later work orders),
+  /// so that a shortage estimates the wait for all of it, not just for this piece.
+  int64_t Acquire(ItemId item, SiteId site, int64_t qty, int32_t day, int depth, double scale) {
     const int32_t sp = StockPoint(item, site);
     int64_t got = std::min(qty, std::max<int64_t>(0, material_.Available(sp, day)));
     if (got > 0) AddMaterial(sp, day, -got);
     if (got < qty) {
       if (const Routing* r = RoutingAt(item, site)) {
-        const int64_t built = Build(*r, qty - got, day, depth);
+        const int64_t built = Build(*r, qty - got, day, depth, scale);
         if (built > 0) AddMaterial(sp, day, -built);  // the output, consumed on the day it is needed
         got += built;
       }
@@ -198,7 +200,8 @@ class Engine {
     if (got < qty && RoutingAt(item, site) == nullptr) {
       // Bought or received only: wait for stock, or for the end of the lead time.
       const int64_t missing = qty - got;
-      const int32_t all = material_.EarliestAvailable(sp, missing, day + 1);
+      const auto missing_in_all = std::max(missing, static_cast<int64_t>(static_cast<double>(qty) * scale) - got);
+      const int32_t all = material_.EarliestAvailable(sp, missing_in_all, day + 1);
       const int32_t some = material_.EarliestAvailable(sp, 1, day + 1);
       int32_t until_all = all < 0 ? kNever : all;
       int32_t until_some = some < 0 ? kNever : some;
@@ -217,7 +220,8 @@ class Engine {
   /// Latest windows for the routing's steps with room for at least one unit, the last ending by
   /// `latest_end`. Sets `qty` to how many units (<= max_qty) the windows hold. False (and a noted
   /// shortage) when some step finds no window before plan_start.
-  bool ScheduleBackward(const Routing& r, int64_t max_qty, int32_t latest_end, int64_t& qty, StepWindow* windows) {
+  bool ScheduleBackward(const Routing& r, int64_t max_qty, int32_t latest_end, int64_t& qty, StepWindow* windows,
+                        double scale) {
     const auto steps = m_.steps(r);
     qty = max_qty;
     int32_t end = latest_end;
@@ -228,7 +232,7 @@ class Engine {
       for (;;) {
         const int32_t t = e - d + 1 < 0 ? -1 : capacity_.PrevWithFree(s.resource, e, s.usage_per_unit);
         if (t < d - 1) {
-          NoteCapacityShortage(r, j, end);
+          NoteCapacityShortage(r, j, end, static_cast<double>(max_qty) * scale);
           return false;
         }
         int32_t blocked = -1;
@@ -252,7 +256,8 @@ class Engine {
     return qty > 0;
   }
 
-  void NoteCapacityShortage(const Routing& r, size_t step, int32_t end) {
+  /// `units`: how many units still need the step, to estimate when they all fit.
+  void NoteCapacityShortage(const Routing& r, size_t step, int32_t end, double units) {
     const RoutingStep& s = m_.steps(r)[step];
     const int32_t d = s.duration_days;
     // The first window after `end` where the step fits; the whole chain moves by as much.
@@ -266,20 +271,27 @@ class Engine {
       next = capacity_.NextWithFree(s.resource, blocked + 1, s.usage_per_unit);
     }
     if (next >= 0 && next + d - 1 >= days_) next = -1;
-    const int32_t shift = next < 0 ? kNever : next + d - 1 - end;
+    const int32_t shift_some = next < 0 ? kNever : next + d - 1 - end;
+    // All the units need units x usage on each of d days: wait until that much has freed up.
+    int32_t shift = shift_some;
+    if (next >= 0) {
+      const auto load = static_cast<Fixed4>(units * static_cast<double>(s.usage_per_unit) * d);
+      const int32_t fits = capacity_.DayCumulativeFreeReaches(s.resource, next, load);
+      shift = fits < 0 ? kNever : std::max(shift_some, fits - end);
+    }
     if (end - d + 1 < 0 && (next < 0 || next <= d)) {
       // Not a full resource: the deadline is closer to plan_start than the routing takes.
       NoteShortage({ReasonCode::kLeadTime, r.item.value, r.site.value, 0, 0, next < 0 ? -1 : next + d - 1}, shift,
-                   shift);
+                   shift_some);
       return;
     }
     NoteShortage({ReasonCode::kCapacity, s.resource.value, r.site.value, 0, std::max(0, end - d + 1), next}, shift,
-                 shift);
+                 shift_some);
   }
 
   /// Builds up to `qty` of the routing's item, output available by `day`, in work orders scheduled
   /// backward (latest first). Returns how much it built.
-  int64_t Build(const Routing& r, int64_t qty, int32_t day, int depth) {
+  int64_t Build(const Routing& r, int64_t qty, int32_t day, int depth, double scale) {
     assert(static_cast<size_t>(depth) < windows_.size());
     std::vector<StepWindow>& windows = windows_[static_cast<size_t>(depth)];
     windows.resize(r.step_count);
@@ -287,17 +299,30 @@ class Engine {
     int64_t remaining = qty;
     while (remaining > 0) {
       int64_t x = 0;
-      if (!ScheduleBackward(r, remaining, day - 1, x, windows.data())) break;
+      if (!ScheduleBackward(r, remaining, day - 1, x, windows.data(), scale)) break;
+      // The components of this piece stand for those of every piece still to come.
+      const double piece_scale = scale * static_cast<double>(remaining) / static_cast<double>(x);
       bool placed = false;
       for (int tries = 0; tries < 4 && x > 0 && !placed; ++tries) {
         const Savepoint before = Save();
         CommitWorkOrder(r, x, windows.data());
         int64_t limit = x;
+        const AttemptShortage outer = shortage_;
+        shortage_ = AttemptShortage{};
         for (const BomLine& b : components) {
           const int64_t need = x * b.qty_per;
-          const int64_t got = Acquire(b.component, r.site, need, windows[0].start, depth + 1);
+          const int64_t got = Acquire(b.component, r.site, need, windows[0].start, depth + 1, piece_scale);
           limit = std::min(limit, got / b.qty_per);
         }
+        if (limit < x && shortage_.shift_all > 0 && shortage_.shift_all < kNever) {
+          // The components are there only from `ready`; this piece's window may lie well before the
+          // due day, so moving the due day need not move it. Estimate instead when everything still
+          // to build fits after `ready`, and wait for that.
+          const int32_t ready = windows[0].start + shortage_.shift_all;
+          const int32_t end = EstimateEnd(r, static_cast<double>(remaining) * scale, ready);
+          shortage_.shift_all = end >= kNever ? kNever : std::max(shortage_.shift_all, end + 1 - day);
+        }
+        MergeShortage(outer);
         if (limit == x) {
           placed = true;
         } else {
@@ -309,6 +334,28 @@ class Engine {
       remaining -= x;
     }
     return qty - remaining;
+  }
+
+  /// The last day of the routing's last step if `units` start no earlier than `ready`, each step
+  /// waiting until enough of its resource's capacity has freed up; kNever past the horizon.
+  int32_t EstimateEnd(const Routing& r, double units, int32_t ready) const {
+    int32_t t = ready;
+    for (const RoutingStep& s : m_.steps(r)) {
+      const auto load = static_cast<Fixed4>(units * static_cast<double>(s.usage_per_unit) * s.duration_days);
+      const int32_t fits = capacity_.DayCumulativeFreeReaches(s.resource, t, load);
+      if (fits < 0) return kNever;
+      t = std::max(t + s.duration_days - 1, fits) + 1;
+    }
+    return t - 1;
+  }
+
+  /// Combines the shortages noted before a nested attempt with those it noted.
+  void MergeShortage(const AttemptShortage& outer) {
+    if (outer.shift_all > shortage_.shift_all) {
+      shortage_.shift_all = outer.shift_all;
+      shortage_.binding = outer.binding;
+    }
+    shortage_.shift_some = std::min(shortage_.shift_some, outer.shift_some);
   }
 
   void CommitWorkOrder(const Routing& r, int64_t qty, const StepWindow* windows) {
@@ -344,7 +391,7 @@ class Engine {
   bool AttemptWhole(ItemId item, SiteId site, int64_t qty, int32_t day) {
     const Savepoint before = Save();
     shortage_ = AttemptShortage{};
-    const int64_t got = Acquire(item, site, qty, day, 0);
+    const int64_t got = Acquire(item, site, qty, day, 0, 1.0);
     if (got == qty) {
       plan_.shipments.push_back({current_line_, site, day, qty});
       return true;
@@ -355,15 +402,64 @@ class Engine {
 
   /// Jumps forward from `day` to the first day the whole line can ship at `site`; commits it.
   /// -1 when none within the horizon; `binding` is the last failure's constraint.
+  ///
+  /// Each failure says how long its binding shortage lasts, and the next attempt goes there. When
+  /// the same constraint binds twice in a row the estimate was too hopeful (capacity freed in
+  /// fragments a work order cannot use), so the jump doubles; after a success reached that way, a
+  /// bisection between the last failure and the success finds the earliest day.
   int32_t ForwardWhole(ItemId item, SiteId site, int64_t qty, int32_t day, Constraint& binding) {
+    int32_t failed = -1;  // the last day known to fail
+    int32_t last_shift = 0;
+    bool doubled = false;
+    Constraint previous;
     for (;;) {
       day = Allowed(day);
       if (day < 0 || day >= days_) return -1;
-      if (AttemptWhole(item, site, qty, day)) return day;
+      const Savepoint before = Save();
+      if (AttemptWhole(item, site, qty, day)) {
+        if (!doubled || failed < 0 || day - failed <= 1) return day;
+        Rollback(before);
+        return Bisect(item, site, qty, failed, day);
+      }
       binding = shortage_.binding;
       if (shortage_.shift_all >= kNever) return -1;
-      day += std::max(1, shortage_.shift_all);
+      int32_t shift = std::max(1, shortage_.shift_all);
+      if (failed >= 0 && SameConstraint(binding, previous)) {
+        shift = std::max(shift, 2 * last_shift);
+        doubled = true;
+      }
+      previous = binding;
+      failed = day;
+      last_shift = shift;
+      day += shift;
     }
+  }
+
+  /// The first day in (fails, works] on which the whole line can be planned, committed. `works` is
+  /// known to work in the current state.
+  int32_t Bisect(ItemId item, SiteId site, int64_t qty, int32_t fails, int32_t works) {
+    while (works - fails > 1) {
+      const int32_t mid = fails + (works - fails) / 2;
+      if (Allowed(mid) != mid) {
+        fails = mid;
+        continue;
+      }
+      const Savepoint before = Save();
+      if (AttemptWhole(item, site, qty, mid)) {
+        Rollback(before);
+        works = mid;
+      } else {
+        fails = mid;
+      }
+    }
+    const bool placed = AttemptWhole(item, site, qty, works);
+    assert(placed && "a day that worked works again from the same state");
+    (void)placed;
+    return works;
+  }
+
+  static bool SameConstraint(const Constraint& a, const Constraint& b) {
+    return a.code == b.code && a.object == b.object && a.site == b.site;
   }
 
   struct PartialResult {
@@ -380,7 +476,7 @@ class Engine {
       day = Allowed(day);
       if (day < 0 || day >= days_) break;
       shortage_ = AttemptShortage{};
-      const int64_t got = Acquire(item, site, qty - result.shipped, day, 0);
+      const int64_t got = Acquire(item, site, qty - result.shipped, day, 0, 1.0);
       if (got > 0) {
         plan_.shipments.push_back({current_line_, site, day, got});
         result.shipped += got;

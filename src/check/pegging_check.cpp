@@ -1,0 +1,175 @@
+// pegging.csv: for every order line, each unit it consumes (its shipments, and the components of
+// the work orders built for it) is pegged to a source that holds that item at that site by that
+// date, and no source is pegged beyond its quantity. (Whether sources were matched first in,
+// first out depends on the planner's order of consumption within a day and is not checked.)
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "check/checks.h"
+
+namespace takt::check {
+
+namespace {
+
+/// Units of one item at one site on one day, consumed for (or pegged to) one order line.
+struct Use {
+  uint32_t line = 0;
+  int32_t item = 0;
+  int32_t site = 0;
+  Day date = 0;
+  int64_t qty = 0;
+  int src_line = 0;  ///< pegging.csv line (pegging side only)
+
+  bool SameKey(const Use& o) const { return line == o.line && item == o.item && site == o.site && date == o.date; }
+  bool operator<(const Use& o) const {
+    if (line != o.line) return line < o.line;
+    if (item != o.item) return item < o.item;
+    if (site != o.site) return site < o.site;
+    return date < o.date;
+  }
+};
+
+void CheckSources(const CheckContext& ctx) {
+  const PlanData& plan = ctx.plan;
+  std::vector<int64_t> from_work_order(plan.work_orders.size(), 0);
+  std::vector<int64_t> from_purchase(plan.purchases.size(), 0);
+  std::unordered_map<const ReceiptGroup*, int64_t> from_receipts;
+  std::unordered_map<uint64_t, int64_t> from_on_hand;
+  const size_t sites = ctx.model().sites().size();
+
+  for (const PeggingRow& p : plan.pegging) {
+    const std::string_view item = ctx.index.item_code(p.item);
+    const std::string_view site = ctx.index.site_code(p.site);
+    auto report = [&](std::string message) {
+      ctx.out.Error("pegging-source", kPeggingFile, p.src_line, "source", std::move(message));
+    };
+    switch (p.kind) {
+      case SourceKind::kWorkOrder: {
+        const WorkOrderRow& wo = plan.work_orders[static_cast<size_t>(p.source)];
+        const std::string_view code = plan.work_order_codes[static_cast<size_t>(p.source)];
+        if (!wo.ok) break;
+        if (wo.item != p.item || wo.site != p.site) {
+          report(fmt::format("work order {} makes {} at site {}, not {} at site {}", code,
+                             ctx.index.item_code(wo.item), ctx.index.site_code(wo.site), item, site));
+        } else if (p.date <= wo.end) {
+          report(fmt::format("work order {} ends {}: its {} is not available on {}", code, FormatDate(wo.end), item,
+                             FormatDate(p.date)));
+        }
+        int64_t& used = from_work_order[static_cast<size_t>(p.source)];
+        if (used <= wo.qty && (used = SatAdd(used, p.qty)) > wo.qty) {
+          report(fmt::format("work order {} makes {} units; pegging.csv draws {} from it by this row", code, wo.qty,
+                             used));
+        }
+        break;
+      }
+      case SourceKind::kPurchase: {
+        const PurchaseRow& po = plan.purchases[static_cast<size_t>(p.source)];
+        const std::string_view code = plan.purchase_codes[static_cast<size_t>(p.source)];
+        if (!po.ok) break;
+        if (po.item != p.item || po.site != p.site) {
+          report(fmt::format("purchase {} buys {} at site {}, not {} at site {}", code, ctx.index.item_code(po.item),
+                             ctx.index.site_code(po.site), item, site));
+        } else if (p.date < po.date) {
+          report(fmt::format("purchase {} arrives {}: its {} is not available on {}", code, FormatDate(po.date), item,
+                             FormatDate(p.date)));
+        }
+        int64_t& used = from_purchase[static_cast<size_t>(p.source)];
+        if (used <= po.qty && (used = SatAdd(used, p.qty)) > po.qty) {
+          report(fmt::format("purchase {} buys {} units; pegging.csv draws {} from it by this row", code, po.qty, used));
+        }
+        break;
+      }
+      case SourceKind::kReceipt: {
+        if (p.date < p.receipts->first_date) {
+          report(fmt::format("the receipts of {} at site {} with this reference arrive from {}, not by {}", item, site,
+                             FormatDate(p.receipts->first_date), FormatDate(p.date)));
+        }
+        int64_t& used = from_receipts[p.receipts];
+        if (used <= p.receipts->qty && (used = SatAdd(used, p.qty)) > p.receipts->qty) {
+          report(fmt::format("the receipts of {} at site {} with this reference hold {} units; pegging.csv draws {} "
+                             "from them by this row",
+                             item, site, p.receipts->qty, used));
+        }
+        break;
+      }
+      case SourceKind::kOnHand: {
+        const int64_t on_hand = ctx.index.OnHand(p.item, p.site);
+        int64_t& used = from_on_hand[p.item.index() * sites + p.site.index()];
+        if (used <= on_hand && (used = SatAdd(used, p.qty)) > on_hand) {
+          report(fmt::format("{} at site {} has {} on hand; pegging.csv draws {} from it by this row", item, site,
+                             on_hand, used));
+        }
+        break;
+      }
+    }
+  }
+}
+
+void CheckCoverage(const CheckContext& ctx) {
+  const PlanData& plan = ctx.plan;
+  const Model& m = ctx.model();
+  std::vector<Use> consumed;
+  consumed.reserve(plan.shipments.size());
+  for (const ShipmentRow& s : plan.shipments) {
+    consumed.push_back({static_cast<uint32_t>(s.line.value), s.item.value, s.site.value, s.date, s.qty, 0});
+  }
+  for (const WorkOrderRow& wo : plan.work_orders) {
+    if (!wo.ok || !wo.line.valid()) continue;
+    for (const BomLine& b : m.components_of(wo.item)) {
+      consumed.push_back({static_cast<uint32_t>(wo.line.value), b.component.value, wo.site.value, wo.start,
+                          wo.qty * b.qty_per, 0});
+    }
+  }
+  std::vector<Use> pegged;
+  pegged.reserve(plan.pegging.size());
+  for (const PeggingRow& p : plan.pegging) {
+    pegged.push_back({static_cast<uint32_t>(p.line.value), p.item.value, p.site.value, p.date, p.qty, p.src_line});
+  }
+  std::stable_sort(consumed.begin(), consumed.end());
+  std::stable_sort(pegged.begin(), pegged.end());
+
+  // Merge the two sorted lists, key by key.
+  size_t a = 0;
+  size_t b = 0;
+  while (a < consumed.size() || b < pegged.size()) {
+    const bool take_a = a < consumed.size() && (b == pegged.size() || !(pegged[b] < consumed[a]));
+    const bool take_b = b < pegged.size() && (a == consumed.size() || !(consumed[a] < pegged[b]));
+    const Use key = take_a ? consumed[a] : pegged[b];
+    Wide need = 0;
+    Wide have = 0;
+    int src_line = 0;
+    for (; take_a && a < consumed.size() && consumed[a].SameKey(key); ++a) need += consumed[a].qty;
+    for (; take_b && b < pegged.size() && pegged[b].SameKey(key); ++b) {
+      have += pegged[b].qty;
+      if (src_line == 0) src_line = pegged[b].src_line;
+    }
+    if (need == have) continue;
+    const std::string what = fmt::format("{} at site {} on {}", ctx.index.item_code(ItemId(key.item)),
+                                         ctx.index.site_code(SiteId(key.site)), FormatDate(key.date));
+    const std::string name = ctx.index.LineName(LineId(static_cast<int32_t>(key.line)));
+    ctx.out.Error("pegging-mismatch", kPeggingFile, src_line, "qty",
+                  fmt::format("pegging of {} covers {} units of {}; the line consumes {} there that day", name,
+                              FormatWhole(have), what, FormatWhole(need)));
+  }
+}
+
+}  // namespace
+
+void CheckPegging(const CheckContext& ctx) {
+  CheckSources(ctx);
+  const PlanData& plan = ctx.plan;
+  if (!plan.pegging_file.complete || !plan.shipments_file.complete || !plan.work_orders_file.complete) {
+    if (plan.pegging_file.present) {
+      ctx.out.Warning("check-skipped", "", 0, "",
+                      "pegging was not matched to consumption: pegging.csv, shipments.csv or work_orders.csv has "
+                      "errors");
+    }
+    return;
+  }
+  CheckCoverage(ctx);
+}
+
+}  // namespace takt::check
