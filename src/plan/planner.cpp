@@ -54,13 +54,19 @@ struct StepWindow {
   int32_t end = 0;
 };
 
-/// What a failed (or partly failed) attempt learned: the shortage that needs the longest wait
-/// (it binds a whole line), and the shortest wait after which anything more could be had (for
-/// partial lines).
-struct AttemptShortage {
-  int32_t shift_all = 0;
-  int32_t shift_some = kNever;
-  Constraint binding;
+/// A consumption made on a provisional day, to be moved to the day its consumer starts.
+struct Take {
+  int32_t stock_point;
+  ItemId item;
+  SiteId site;
+  int32_t day;
+  int64_t qty;
+};
+
+/// A quantity that becomes available on a day (a partial line ships each as it comes).
+struct Portion {
+  int32_t day;
+  int64_t qty;
 };
 
 class Engine {
@@ -80,10 +86,11 @@ class Engine {
       const int32_t day = std::max(0, s.date - start);
       if (day < days_) material_.Add(StockPoint(s.item, s.site), day, s.qty);
     }
-    // One scratch per BOM level, allocated up front: an outer Build holds a reference to its own.
+    // Scratch per BOM level, allocated up front: an outer call holds a reference to its own.
     int32_t depth = 0;
     for (size_t i = 0; i < model.items().size(); ++i) depth = std::max(depth, model.low_level_code(ItemId(i)));
     windows_.resize(static_cast<size_t>(depth) + 2);
+    takes_.resize(static_cast<size_t>(depth) + 2);
     candidate_sites_.resize(model.items().size());
     for (size_t i = 0; i < model.items().size(); ++i) {
       std::vector<uint8_t> can(static_cast<size_t>(sites_), model.items()[i].lead_time_days >= 0 ? 1 : 0);
@@ -134,6 +141,7 @@ class Engine {
     undo_.push_back({Undo::kCapacity, r.value, day, amount});
   }
 
+  /// Records a purchase arriving on `day` (the ledger is the caller's business).
   void Buy(ItemId item, SiteId site, int32_t day, int64_t qty) {
     int32_t& index = purchase_at_[static_cast<size_t>(StockPoint(item, site)) * static_cast<size_t>(days_) +
                                   static_cast<size_t>(day)];
@@ -166,198 +174,6 @@ class Engine {
     plan_.shipments.resize(s.shipments);
   }
 
-  void NoteShortage(const Constraint& c, int32_t shift_all, int32_t shift_some) {
-    if (shift_all > shortage_.shift_all) {
-      shortage_.shift_all = shift_all;
-      shortage_.binding = c;
-    }
-    shortage_.shift_some = std::min(shortage_.shift_some, shift_some);
-  }
-
-  // --- supplying material -----------------------------------------------------------------------
-
-  /// Takes up to `qty` of `item` at `site` on `day`: from stock, by building it (finishing by the day
-  /// before), by buying it (lead-time items). Returns how much it got; shortfalls are noted.
-  /// `scale` says how many times this quantity the caller will need in all (its later work orders),
-  /// so that a shortage estimates the wait for all of it, not just for this piece.
-  int64_t Acquire(ItemId item, SiteId site, int64_t qty, int32_t day, int depth, double scale) {
-    const int32_t sp = StockPoint(item, site);
-    int64_t got = std::min(qty, std::max<int64_t>(0, material_.Available(sp, day)));
-    if (got > 0) AddMaterial(sp, day, -got);
-    if (got < qty) {
-      if (const Routing* r = RoutingAt(item, site)) {
-        const int64_t built = Build(*r, qty - got, day, depth, scale);
-        if (built > 0) AddMaterial(sp, day, -built);  // the output, consumed on the day it is needed
-        got += built;
-      }
-    }
-    const Item& it = m_.item(item);
-    if (got < qty && it.lead_time_days >= 0 && day >= it.lead_time_days) {
-      Buy(item, site, day, qty - got);  // arrives on the day it is consumed: no stock to track
-      got = qty;
-    }
-    if (got > 0) plan_.consumptions.push_back({current_line_, item, site, day, got});
-    if (got < qty && RoutingAt(item, site) == nullptr) {
-      // Bought or received only: wait for stock, or for the end of the lead time.
-      const int64_t missing = qty - got;
-      const auto missing_in_all = std::max(missing, static_cast<int64_t>(static_cast<double>(qty) * scale) - got);
-      const int32_t all = material_.EarliestAvailable(sp, missing_in_all, day + 1);
-      const int32_t some = material_.EarliestAvailable(sp, 1, day + 1);
-      int32_t until_all = all < 0 ? kNever : all;
-      int32_t until_some = some < 0 ? kNever : some;
-      ReasonCode code = ReasonCode::kMaterial;
-      if (it.lead_time_days >= 0 && it.lead_time_days < until_all) {
-        code = ReasonCode::kLeadTime;
-        until_all = it.lead_time_days;
-        until_some = std::min(until_some, it.lead_time_days);
-      }
-      NoteShortage({code, item.value, site.value, missing, day, until_all >= kNever ? -1 : until_all},
-                   until_all >= kNever ? kNever : until_all - day, until_some >= kNever ? kNever : until_some - day);
-    }
-    return got;
-  }
-
-  /// Latest windows for the routing's steps with room for at least one unit, the last ending by
-  /// `latest_end`. Sets `qty` to how many units (<= max_qty) the windows hold. False (and a noted
-  /// shortage) when some step finds no window before plan_start.
-  bool ScheduleBackward(const Routing& r, int64_t max_qty, int32_t latest_end, int64_t& qty, StepWindow* windows,
-                        double scale) {
-    const auto steps = m_.steps(r);
-    qty = max_qty;
-    int32_t end = latest_end;
-    for (size_t j = steps.size(); j-- > 0;) {
-      const RoutingStep& s = steps[j];
-      const int32_t d = s.duration_days;
-      int32_t e = end;
-      for (;;) {
-        const int32_t t = e - d + 1 < 0 ? -1 : capacity_.PrevWithFree(s.resource, e, s.usage_per_unit);
-        if (t < d - 1) {
-          NoteCapacityShortage(r, j, end, static_cast<double>(max_qty) * scale);
-          return false;
-        }
-        int32_t blocked = -1;
-        for (int32_t day = t - 1; day > t - d; --day) {
-          if (capacity_.Free(s.resource, day) < s.usage_per_unit) {
-            blocked = day;
-            break;
-          }
-        }
-        if (blocked < 0) {
-          windows[j] = {t - d + 1, t};
-          break;
-        }
-        e = blocked - 1;
-      }
-      for (int32_t day = windows[j].start; day <= windows[j].end; ++day) {
-        qty = std::min<int64_t>(qty, capacity_.Free(s.resource, day) / s.usage_per_unit);
-      }
-      end = windows[j].start - 1;
-    }
-    return qty > 0;
-  }
-
-  /// `units`: how many units still need the step, to estimate when they all fit.
-  void NoteCapacityShortage(const Routing& r, size_t step, int32_t end, double units) {
-    const RoutingStep& s = m_.steps(r)[step];
-    const int32_t d = s.duration_days;
-    // The first window after `end` where the step fits; the whole chain moves by as much.
-    int32_t next = capacity_.NextWithFree(s.resource, end + 1, s.usage_per_unit);
-    while (next >= 0 && next + d - 1 < days_) {
-      int32_t blocked = -1;
-      for (int32_t day = next + 1; day < next + d; ++day) {
-        if (capacity_.Free(s.resource, day) < s.usage_per_unit) blocked = day;
-      }
-      if (blocked < 0) break;
-      next = capacity_.NextWithFree(s.resource, blocked + 1, s.usage_per_unit);
-    }
-    if (next >= 0 && next + d - 1 >= days_) next = -1;
-    const int32_t shift_some = next < 0 ? kNever : next + d - 1 - end;
-    // All the units need units x usage on each of d days: wait until that much has freed up.
-    int32_t shift = shift_some;
-    if (next >= 0) {
-      const auto load = static_cast<Fixed4>(units * static_cast<double>(s.usage_per_unit) * d);
-      const int32_t fits = capacity_.DayCumulativeFreeReaches(s.resource, next, load);
-      shift = fits < 0 ? kNever : std::max(shift_some, fits - end);
-    }
-    if (end - d + 1 < 0 && (next < 0 || next <= d)) {
-      // Not a full resource: the deadline is closer to plan_start than the routing takes.
-      NoteShortage({ReasonCode::kLeadTime, r.item.value, r.site.value, 0, 0, next < 0 ? -1 : next + d - 1}, shift,
-                   shift_some);
-      return;
-    }
-    NoteShortage({ReasonCode::kCapacity, s.resource.value, r.site.value, 0, std::max(0, end - d + 1), next}, shift,
-                 shift_some);
-  }
-
-  /// Builds up to `qty` of the routing's item, output available by `day`, in work orders scheduled
-  /// backward (latest first). Returns how much it built.
-  int64_t Build(const Routing& r, int64_t qty, int32_t day, int depth, double scale) {
-    assert(static_cast<size_t>(depth) < windows_.size());
-    std::vector<StepWindow>& windows = windows_[static_cast<size_t>(depth)];
-    windows.resize(r.step_count);
-    const auto components = m_.components_of(r.item);
-    int64_t remaining = qty;
-    while (remaining > 0) {
-      int64_t x = 0;
-      if (!ScheduleBackward(r, remaining, day - 1, x, windows.data(), scale)) break;
-      // The components of this piece stand for those of every piece still to come.
-      const double piece_scale = scale * static_cast<double>(remaining) / static_cast<double>(x);
-      bool placed = false;
-      for (int tries = 0; tries < 4 && x > 0 && !placed; ++tries) {
-        const Savepoint before = Save();
-        CommitWorkOrder(r, x, windows.data());
-        int64_t limit = x;
-        const AttemptShortage outer = shortage_;
-        shortage_ = AttemptShortage{};
-        for (const BomLine& b : components) {
-          const int64_t need = x * b.qty_per;
-          const int64_t got = Acquire(b.component, r.site, need, windows[0].start, depth + 1, piece_scale);
-          limit = std::min(limit, got / b.qty_per);
-        }
-        if (limit < x && shortage_.shift_all > 0 && shortage_.shift_all < kNever) {
-          // The components are there only from `ready`; this piece's window may lie well before the
-          // due day, so moving the due day need not move it. Estimate instead when everything still
-          // to build fits after `ready`, and wait for that.
-          const int32_t ready = windows[0].start + shortage_.shift_all;
-          const int32_t end = EstimateEnd(r, static_cast<double>(remaining) * scale, ready);
-          shortage_.shift_all = end >= kNever ? kNever : std::max(shortage_.shift_all, end + 1 - day);
-        }
-        MergeShortage(outer);
-        if (limit == x) {
-          placed = true;
-        } else {
-          Rollback(before);
-          x = limit;  // the same windows hold fewer units
-        }
-      }
-      if (!placed) break;
-      remaining -= x;
-    }
-    return qty - remaining;
-  }
-
-  /// The last day of the routing's last step if `units` start no earlier than `ready`, each step
-  /// waiting until enough of its resource's capacity has freed up; kNever past the horizon.
-  int32_t EstimateEnd(const Routing& r, double units, int32_t ready) const {
-    int32_t t = ready;
-    for (const RoutingStep& s : m_.steps(r)) {
-      const auto load = static_cast<Fixed4>(units * static_cast<double>(s.usage_per_unit) * s.duration_days);
-      const int32_t fits = capacity_.DayCumulativeFreeReaches(s.resource, t, load);
-      if (fits < 0) return kNever;
-      t = std::max(t + s.duration_days - 1, fits) + 1;
-    }
-    return t - 1;
-  }
-
-  /// Combines the shortages noted before a nested attempt with those it noted.
-  void MergeShortage(const AttemptShortage& outer) {
-    if (outer.shift_all > shortage_.shift_all) {
-      shortage_.shift_all = outer.shift_all;
-      shortage_.binding = outer.binding;
-    }
-    shortage_.shift_some = std::min(shortage_.shift_some, outer.shift_some);
-  }
-
   void CommitWorkOrder(const Routing& r, int64_t qty, const StepWindow* windows) {
     const auto steps = m_.steps(r);
     WorkOrder wo;
@@ -378,7 +194,308 @@ class Engine {
     AddMaterial(StockPoint(r.item, r.site), wo.end + 1, qty);
   }
 
-  // --- planning one line ------------------------------------------------------------------------
+  /// Whether `d` consecutive days from `start` each have `usage` free; else the last day that does not.
+  int32_t BlockedDay(ResourceId r, int32_t start, int32_t d, Fixed4 usage) const {
+    for (int32_t day = start + d - 1; day >= start; --day) {
+      if (capacity_.Free(r, day) < usage) return day;
+    }
+    return -1;
+  }
+
+  // === Just in time: backward from the due day =================================================
+
+  /// Takes up to `qty` of `item` at `site` on `day`: from stock, by building it (finishing by the
+  /// day before), by buying it (lead-time items). Returns how much it got.
+  int64_t Acquire(ItemId item, SiteId site, int64_t qty, int32_t day, int depth) {
+    const int32_t sp = StockPoint(item, site);
+    int64_t got = std::min(qty, std::max<int64_t>(0, material_.Available(sp, day)));
+    if (got > 0) AddMaterial(sp, day, -got);
+    if (got < qty) {
+      if (const Routing* r = RoutingAt(item, site)) {
+        const int64_t built = BuildBackward(*r, qty - got, day, depth);
+        if (built > 0) AddMaterial(sp, day, -built);  // the output, consumed on the day it is needed
+        got += built;
+      }
+    }
+    const Item& it = m_.item(item);
+    if (got < qty && it.lead_time_days >= 0 && day >= it.lead_time_days) {
+      Buy(item, site, day, qty - got);  // arrives on the day it is consumed: nothing to stock
+      got = qty;
+    }
+    if (got > 0) plan_.consumptions.push_back({current_line_, item, site, day, got});
+    return got;
+  }
+
+  /// Latest windows for the routing's steps with room for at least one unit, the last ending by
+  /// `latest_end`; `qty` becomes how many units (<= max_qty) they hold. False when a step has no
+  /// window after plan_start.
+  bool ScheduleBackward(const Routing& r, int64_t max_qty, int32_t latest_end, int64_t& qty, StepWindow* windows) {
+    const auto steps = m_.steps(r);
+    qty = max_qty;
+    int32_t end = latest_end;
+    for (size_t j = steps.size(); j-- > 0;) {
+      const RoutingStep& s = steps[j];
+      const int32_t d = s.duration_days;
+      int32_t e = end;
+      for (;;) {
+        const int32_t t = e - d + 1 < 0 ? -1 : capacity_.PrevWithFree(s.resource, e, s.usage_per_unit);
+        if (t < d - 1) return false;
+        const int32_t blocked = BlockedDay(s.resource, t - d + 1, d, s.usage_per_unit);
+        if (blocked < 0) {
+          windows[j] = {t - d + 1, t};
+          break;
+        }
+        e = blocked - 1;
+      }
+      for (int32_t day = windows[j].start; day <= windows[j].end; ++day) {
+        qty = std::min<int64_t>(qty, capacity_.Free(s.resource, day) / s.usage_per_unit);
+      }
+      end = windows[j].start - 1;
+    }
+    return qty > 0;
+  }
+
+  /// Builds up to `qty` of the routing's item, output available by `day`, in work orders scheduled
+  /// backward (latest first). Returns how much it built.
+  int64_t BuildBackward(const Routing& r, int64_t qty, int32_t day, int depth) {
+    std::vector<StepWindow>& windows = windows_[static_cast<size_t>(depth)];
+    windows.resize(r.step_count);
+    const auto components = m_.components_of(r.item);
+    int64_t remaining = qty;
+    while (remaining > 0) {
+      int64_t x = 0;
+      if (!ScheduleBackward(r, remaining, day - 1, x, windows.data())) break;
+      bool placed = false;
+      for (int tries = 0; tries < 4 && x > 0 && !placed; ++tries) {
+        const Savepoint before = Save();
+        CommitWorkOrder(r, x, windows.data());
+        int64_t limit = x;
+        for (const BomLine& b : components) {
+          const int64_t got = Acquire(b.component, r.site, x * b.qty_per, windows[0].start, depth + 1);
+          limit = std::min(limit, got / b.qty_per);
+          if (limit == 0) break;  // nothing of this piece can be built: no need to ask the rest
+        }
+        if (limit == x) {
+          placed = true;
+        } else {
+          Rollback(before);
+          x = limit;  // the same windows hold fewer units
+        }
+      }
+      if (!placed) break;
+      remaining -= x;
+    }
+    return qty - remaining;
+  }
+
+  // === As soon as possible: forward from the earliest day ======================================
+
+  /// Earliest windows for the routing's steps from `from` with room for at least one unit; `qty`
+  /// becomes how many units (<= max_qty) they hold. `delay` notes the step that waited longest for
+  /// its resource. False when a step finds no window in the horizon.
+  bool ScheduleForward(const Routing& r, int64_t max_qty, int32_t from, int64_t& qty, StepWindow* windows,
+                       Constraint& delay) {
+    const auto steps = m_.steps(r);
+    qty = max_qty;
+    int32_t t = from;
+    int32_t longest_wait = 0;
+    for (size_t j = 0; j < steps.size(); ++j) {
+      const RoutingStep& s = steps[j];
+      const int32_t d = s.duration_days;
+      int32_t start = t;
+      for (;;) {
+        start = capacity_.NextWithFree(s.resource, start, s.usage_per_unit);
+        if (start < 0 || start + d - 1 >= days_) {
+          delay = {ReasonCode::kCapacity, s.resource.value, r.site.value, 0, t, -1};
+          return false;
+        }
+        const int32_t blocked = BlockedDay(s.resource, start, d, s.usage_per_unit);
+        if (blocked < 0) break;
+        start = blocked + 1;
+      }
+      windows[j] = {start, start + d - 1};
+      if (start - t > longest_wait) {
+        longest_wait = start - t;
+        delay = {ReasonCode::kCapacity, s.resource.value, r.site.value, 0, t, start};
+      }
+      for (int32_t day = windows[j].start; day <= windows[j].end; ++day) {
+        qty = std::min<int64_t>(qty, capacity_.Free(s.resource, day) / s.usage_per_unit);
+      }
+      t = windows[j].end + 1;
+    }
+    return qty > 0;
+  }
+
+  /// Makes `qty` of `item` at `site` available as soon as possible from `earliest`: stock, work
+  /// orders scheduled forward, purchases after the lead time, receipts still to come. Consumes it on
+  /// the day it is all there (recorded in `takes`, so the caller can move the consumption to the
+  /// day it really uses it) and returns that day, or kNever (with `binding` saying why). When
+  /// `portions` is given, each part is consumed on its own day and listed (partial lines).
+  int32_t SupplyForward(ItemId item, SiteId site, int64_t qty, int32_t earliest, int depth, Constraint& binding,
+                        std::vector<Take>* takes, std::vector<Portion>* portions) {
+    const int32_t sp = StockPoint(item, site);
+    const int64_t in_stock = std::min(qty, std::max<int64_t>(0, material_.Available(sp, earliest)));
+    int64_t rest = qty - in_stock;
+    int32_t ready = earliest;
+    if (portions != nullptr && in_stock > 0) {
+      AddMaterial(sp, earliest, -in_stock);
+      portions->push_back({earliest, in_stock});
+    }
+    if (rest > 0) {
+      if (const Routing* r = RoutingAt(item, site)) {
+        Constraint b;
+        const int32_t built = BuildForward(*r, rest, earliest, depth, b, portions);
+        if (built >= kNever) {
+          binding = b;
+          return kNever;
+        }
+        if (built > ready) {
+          ready = built;
+          binding = b;
+        }
+        rest = 0;
+      }
+    }
+    const Item& it = m_.item(item);
+    if (rest > 0 && it.lead_time_days >= 0) {
+      const int32_t arrival = std::max(earliest, it.lead_time_days);
+      if (arrival >= days_) {
+        binding = {ReasonCode::kLeadTime, item.value, site.value, rest, earliest, -1};
+        return kNever;
+      }
+      Buy(item, site, arrival, rest);
+      AddMaterial(sp, arrival, rest);
+      if (portions != nullptr) {
+        AddMaterial(sp, arrival, -rest);
+        portions->push_back({arrival, rest});
+      }
+      if (arrival > ready) {
+        ready = arrival;
+        binding = {ReasonCode::kLeadTime, item.value, site.value, rest, earliest, arrival};
+      }
+      rest = 0;
+    }
+    if (rest > 0) {
+      // Received only: wait for the receipts.
+      if (portions != nullptr) {
+        int32_t day = earliest;
+        while (rest > 0) {
+          day = material_.EarliestAvailable(sp, 1, day + 1);
+          if (day < 0) {
+            binding = {ReasonCode::kMaterial, item.value, site.value, rest, earliest, -1};
+            return kNever;
+          }
+          const int64_t now = std::min(rest, material_.Available(sp, day));
+          AddMaterial(sp, day, -now);
+          portions->push_back({day, now});
+          rest -= now;
+          if (rest == 0 && day > ready) {
+            ready = day;
+            binding = {ReasonCode::kMaterial, item.value, site.value, qty - in_stock, earliest, day};
+          }
+        }
+      } else {
+        const int32_t day = material_.EarliestAvailable(sp, qty, ready);
+        if (day < 0) {
+          binding = {ReasonCode::kMaterial, item.value, site.value, rest, earliest, -1};
+          return kNever;
+        }
+        if (day > ready) {
+          ready = day;
+          binding = {ReasonCode::kMaterial, item.value, site.value, rest, earliest, day};
+        }
+      }
+    }
+    if (portions == nullptr) {
+      AddMaterial(sp, ready, -qty);
+      if (takes != nullptr) takes->push_back({sp, item, site, ready, qty});
+    }
+    return ready;
+  }
+
+  /// Builds `qty` of the routing's item in work orders scheduled as soon as possible from `earliest`;
+  /// returns the day the last output is available, or kNever. For each piece the components are
+  /// supplied as soon as possible, then the piece takes the first capacity after they are there; a
+  /// piece that then holds fewer units is planned again at that size.
+  int32_t BuildForward(const Routing& r, int64_t qty, int32_t earliest, int depth, Constraint& binding,
+                       std::vector<Portion>* portions) {
+    std::vector<StepWindow>& windows = windows_[static_cast<size_t>(depth)];
+    windows.resize(r.step_count);
+    std::vector<Take>& takes = takes_[static_cast<size_t>(depth)];
+    const auto components = m_.components_of(r.item);
+    const int32_t sp = StockPoint(r.item, r.site);
+    int64_t remaining = qty;
+    int32_t last_ready = earliest;
+    while (remaining > 0) {
+      int64_t x = 0;
+      Constraint capacity_wait;
+      if (!ScheduleForward(r, remaining, earliest, x, windows.data(), capacity_wait)) {
+        binding = capacity_wait;
+        return kNever;
+      }
+      bool placed = false;
+      Constraint component_binding;
+      int32_t components_ready = earliest;
+      while (!placed) {
+        const Savepoint before = Save();
+        takes.clear();
+        components_ready = earliest;
+        component_binding = Constraint{};
+        for (const BomLine& b : components) {
+          Constraint cb;
+          const int32_t ready =
+              SupplyForward(b.component, r.site, x * b.qty_per, earliest, depth + 1, cb, &takes, nullptr);
+          if (ready >= kNever) {
+            Rollback(before);
+            binding = cb;
+            return kNever;
+          }
+          if (ready > components_ready) {
+            components_ready = ready;
+            component_binding = cb;
+          }
+        }
+        int64_t fits = 0;
+        if (!ScheduleForward(r, x, components_ready, fits, windows.data(), capacity_wait)) {
+          Rollback(before);
+          binding = capacity_wait;
+          return kNever;
+        }
+        if (fits < x) {
+          Rollback(before);  // later capacity holds fewer units: supply that many
+          x = fits;
+          continue;
+        }
+        placed = true;
+      }
+      // Components are consumed on the piece's start day.
+      const int32_t start = windows[0].start;
+      for (const Take& t : takes) {
+        if (t.day != start) {
+          AddMaterial(t.stock_point, t.day, t.qty);
+          AddMaterial(t.stock_point, start, -t.qty);
+        }
+        plan_.consumptions.push_back({current_line_, t.item, t.site, start, t.qty});
+      }
+      CommitWorkOrder(r, x, windows.data());
+      const int32_t out = windows[r.step_count - 1].end + 1;
+      if (portions != nullptr) {
+        AddMaterial(sp, out, -x);
+        portions->push_back({out, x});
+      }
+      if (out >= last_ready) {
+        last_ready = out;
+        // The last piece decides when all is there: it waited for components, or for capacity.
+        const int32_t capacity_delay = capacity_wait.until >= 0 ? capacity_wait.until - components_ready : 0;
+        const int32_t component_delay = components_ready - earliest;
+        binding = capacity_delay > component_delay ? capacity_wait : component_binding;
+      }
+      remaining -= x;
+    }
+    return last_ready;
+  }
+
+  // === Planning one line =========================================================================
 
   /// The first day >= day inside a licence window, or -1.
   int32_t Allowed(int32_t day) const {
@@ -388,11 +505,9 @@ class Engine {
     return -1;
   }
 
-  bool AttemptWhole(ItemId item, SiteId site, int64_t qty, int32_t day) {
+  bool JustInTimeWhole(ItemId item, SiteId site, int64_t qty, int32_t day) {
     const Savepoint before = Save();
-    shortage_ = AttemptShortage{};
-    const int64_t got = Acquire(item, site, qty, day, 0, 1.0);
-    if (got == qty) {
+    if (Acquire(item, site, qty, day, 0) == qty) {
       plan_.shipments.push_back({current_line_, site, day, qty});
       return true;
     }
@@ -400,95 +515,28 @@ class Engine {
     return false;
   }
 
-  /// Jumps forward from `day` to the first day the whole line can ship at `site`; commits it.
-  /// -1 when none within the horizon; `binding` is the last failure's constraint.
-  ///
-  /// Each failure says how long its binding shortage lasts, and the next attempt goes there. When
-  /// the same constraint binds twice in a row the estimate was too hopeful (capacity freed in
-  /// fragments a work order cannot use), so the jump doubles; after a success reached that way, a
-  /// bisection between the last failure and the success finds the earliest day.
-  int32_t ForwardWhole(ItemId item, SiteId site, int64_t qty, int32_t day, Constraint& binding) {
-    int32_t failed = -1;  // the last day known to fail
-    int32_t last_shift = 0;
-    bool doubled = false;
-    Constraint previous;
-    for (;;) {
-      day = Allowed(day);
-      if (day < 0 || day >= days_) return -1;
-      const Savepoint before = Save();
-      if (AttemptWhole(item, site, qty, day)) {
-        if (!doubled || failed < 0 || day - failed <= 1) return day;
-        Rollback(before);
-        return Bisect(item, site, qty, failed, day);
+  /// The whole line as soon as possible at `site`, committed; the ship day or -1 (nothing kept).
+  int32_t ForwardWhole(ItemId item, SiteId site, int64_t qty, int32_t earliest, Constraint& binding) {
+    const Savepoint before = Save();
+    std::vector<Take>& top = top_takes_;
+    top.clear();
+    const int32_t ready = SupplyForward(item, site, qty, earliest, 0, binding, &top, nullptr);
+    const int32_t ship = ready >= kNever ? -1 : Allowed(ready);
+    if (ship < 0 || ship >= days_) {
+      Rollback(before);
+      if (ready < kNever && binding.code == ReasonCode::kNone) {
+        binding = {ReasonCode::kLicenceMissing, -1, -1, 0, ready, -1};
       }
-      binding = shortage_.binding;
-      if (shortage_.shift_all >= kNever) return -1;
-      int32_t shift = std::max(1, shortage_.shift_all);
-      if (failed >= 0 && SameConstraint(binding, previous)) {
-        shift = std::max(shift, 2 * last_shift);
-        doubled = true;
-      }
-      previous = binding;
-      failed = day;
-      last_shift = shift;
-      day += shift;
+      return -1;
     }
-  }
-
-  /// The first day in (fails, works] on which the whole line can be planned, committed. `works` is
-  /// known to work in the current state.
-  int32_t Bisect(ItemId item, SiteId site, int64_t qty, int32_t fails, int32_t works) {
-    while (works - fails > 1) {
-      const int32_t mid = fails + (works - fails) / 2;
-      if (Allowed(mid) != mid) {
-        fails = mid;
-        continue;
-      }
-      const Savepoint before = Save();
-      if (AttemptWhole(item, site, qty, mid)) {
-        Rollback(before);
-        works = mid;
-      } else {
-        fails = mid;
-      }
+    const int32_t sp = StockPoint(item, site);
+    if (ship != ready) {
+      AddMaterial(sp, ready, qty);
+      AddMaterial(sp, ship, -qty);
     }
-    const bool placed = AttemptWhole(item, site, qty, works);
-    assert(placed && "a day that worked works again from the same state");
-    (void)placed;
-    return works;
-  }
-
-  static bool SameConstraint(const Constraint& a, const Constraint& b) {
-    return a.code == b.code && a.object == b.object && a.site == b.site;
-  }
-
-  struct PartialResult {
-    int64_t shipped = 0;
-    int64_t shipped_on_first_day = 0;
-    int64_t weighted_days = 0;  ///< sum of qty x day, to prefer earlier schedules
-    Constraint binding;
-  };
-
-  PartialResult RunPartial(ItemId item, SiteId site, int64_t qty, int32_t day) {
-    PartialResult result;
-    const int32_t first = day;
-    while (result.shipped < qty) {
-      day = Allowed(day);
-      if (day < 0 || day >= days_) break;
-      shortage_ = AttemptShortage{};
-      const int64_t got = Acquire(item, site, qty - result.shipped, day, 0, 1.0);
-      if (got > 0) {
-        plan_.shipments.push_back({current_line_, site, day, got});
-        result.shipped += got;
-        result.weighted_days += got * day;
-        if (day == first) result.shipped_on_first_day += got;
-      }
-      if (result.shipped == qty) break;
-      result.binding = shortage_.binding;
-      if (shortage_.shift_some >= kNever) break;
-      day += std::max(1, shortage_.shift_some);
-    }
-    return result;
+    plan_.consumptions.push_back({current_line_, item, site, ship, qty});
+    plan_.shipments.push_back({current_line_, site, ship, qty});
+    return ship;
   }
 
   void PlanLine(LineId id) {
@@ -518,15 +566,14 @@ class Engine {
     } else {
       sites_scratch_ = candidate_sites_[line.item.index()];
     }
-    // Why the first day may already be past the request date.
+    // Why the first possible day may already be past the request date.
     Constraint first_reason;
     if (first_day > target) {
-      const ShipWindow* w = nullptr;
-      for (const ShipWindow& sw : ship_windows_) {
-        if (sw.from == first_day) w = &sw;
+      int32_t licence = -1;
+      for (const ShipWindow& w : ship_windows_) {
+        if (w.from == first_day) licence = w.licence;
       }
-      first_reason = {ReasonCode::kLicencePending, w != nullptr ? w->licence : -1, line.ship_to.value, 0, target,
-                      first_day};
+      first_reason = {ReasonCode::kLicencePending, licence, line.ship_to.value, 0, target, first_day};
     } else if (request < earliest) {
       first_reason = {ReasonCode::kPastDue, -1, -1, 0, request, earliest};
     }
@@ -545,51 +592,42 @@ class Engine {
   }
 
   void PlanWholeLine(const OrderLine& line, LineOutcome& out, int32_t first_day, const Constraint& first_reason) {
-    // Just in time (or as soon as allowed) at any capable site.
-    std::vector<AttemptShortage>& failures = failures_scratch_;
-    failures.clear();
+    // Just in time (or as soon as allowed) at the first capable site that can.
     for (SiteId site : sites_scratch_) {
-      if (AttemptWhole(line.item, site, line.qty, first_day)) {
+      if (JustInTimeWhole(line.item, site, line.qty, first_day)) {
         Ship(out, site, line.qty, first_day, first_reason);
         return;
       }
-      failures.push_back(shortage_);
     }
-    // The earliest later day at each site; the earliest site wins (the first on ties).
+    // Otherwise as soon as possible; the site that ships first wins (the first on ties).
     int32_t best_day = -1;
     size_t best = 0;
-    Constraint best_binding;
+    Constraint best_binding, first_binding;
+    const bool only = sites_scratch_.size() == 1;
     for (size_t k = 0; k < sites_scratch_.size(); ++k) {
-      const AttemptShortage& f = failures[k];
-      Constraint binding = f.binding;
-      if (f.shift_all >= kNever) {
-        if (best_day < 0 && k == 0) best_binding = binding;
-        continue;
-      }
-      const bool only = sites_scratch_.size() == 1;
       const Savepoint before = Save();
-      const int32_t day = ForwardWhole(line.item, sites_scratch_[k], line.qty, first_day + std::max(1, f.shift_all),
-                                       binding);
+      Constraint binding;
+      const int32_t day = ForwardWhole(line.item, sites_scratch_[k], line.qty, first_day, binding);
       if (!only) Rollback(before);
+      if (k == 0) first_binding = binding;
       if (day >= 0 && (best_day < 0 || day < best_day)) {
         best_day = day;
         best = k;
         best_binding = binding;
-      } else if (best_day < 0 && k == 0) {
-        best_binding = binding;
       }
-      if (only) break;
     }
     if (best_day < 0) {
-      out.reason = best_binding.code != ReasonCode::kNone ? best_binding : failures.front().binding;
+      out.reason = first_binding;
       return;
     }
-    if (sites_scratch_.size() > 1) {
-      const bool placed = AttemptWhole(line.item, sites_scratch_[best], line.qty, best_day);
-      assert(placed && "a day found by the forward search must be plannable again");
-      (void)placed;
+    if (!only) {
+      Constraint binding;
+      const int32_t day = ForwardWhole(line.item, sites_scratch_[best], line.qty, first_day, binding);
+      assert(day == best_day && "the same state plans the same day");
+      (void)day;
     }
-    Ship(out, sites_scratch_[best], line.qty, best_day, best_binding);
+    Ship(out, sites_scratch_[best], line.qty, best_day,
+         best_binding.code != ReasonCode::kNone ? best_binding : first_reason);
   }
 
   void Ship(LineOutcome& out, SiteId site, int64_t qty, int32_t day, const Constraint& reason) {
@@ -597,6 +635,95 @@ class Engine {
     out.shipped_qty = qty;
     out.planned_day = day;
     out.reason = reason;
+  }
+
+  struct PartialResult {
+    int64_t shipped = 0;
+    int64_t on_first_day = 0;
+    int64_t weighted_days = 0;  ///< sum of qty x day, to prefer earlier schedules
+    int32_t last_day = -1;
+    Constraint binding;
+  };
+
+  /// What can ship on the first day ships then (just in time); the rest as it becomes available.
+  PartialResult RunPartial(ItemId item, SiteId site, int64_t qty, int32_t first_day) {
+    PartialResult result;
+    const int32_t sp = StockPoint(item, site);
+    const int64_t now = Acquire(item, site, qty, first_day, 0);
+    if (now > 0) {
+      plan_.shipments.push_back({current_line_, site, first_day, now});
+      result.shipped = result.on_first_day = now;
+      result.weighted_days = now * first_day;
+      result.last_day = first_day;
+    }
+    if (now == qty) return result;
+    const Savepoint before = Save();
+    std::vector<Portion>& portions = portions_;
+    portions.clear();
+    const int32_t ready = SupplyForward(item, site, qty - now, first_day, 0, result.binding, nullptr, &portions);
+    if (ready >= kNever) {
+      Rollback(before);
+      return result;
+    }
+    // Ship each portion on its day (or the next licensed one); one shipment per day.
+    std::sort(portions.begin(), portions.end(), [](const Portion& a, const Portion& b) { return a.day < b.day; });
+    const size_t first_new = plan_.shipments.size();
+    for (const Portion& p : portions) {
+      const int32_t ship = Allowed(p.day);
+      if (ship < 0 || ship >= days_) break;  // the rest stays unplanned: its stock is given back below
+      if (ship != p.day) {
+        AddMaterial(sp, p.day, p.qty);
+        AddMaterial(sp, ship, -p.qty);
+      }
+      plan_.consumptions.push_back({current_line_, item, site, ship, p.qty});
+      if (plan_.shipments.size() > first_new && plan_.shipments.back().day == ship) {
+        plan_.shipments.back().qty += p.qty;
+      } else {
+        plan_.shipments.push_back({current_line_, site, ship, p.qty});
+      }
+      result.shipped += p.qty;
+      result.weighted_days += p.qty * ship;
+      result.last_day = ship;
+    }
+    if (result.shipped < qty) {
+      // A licence window closed before everything arrived: keep only what ships.
+      Rollback(before);
+      result = RunPartialShipped(item, site, qty, first_day, now);
+    }
+    return result;
+  }
+
+  /// Fallback when a licence window closes mid-way: ship only what is ready inside it.
+  PartialResult RunPartialShipped(ItemId item, SiteId site, int64_t qty, int32_t first_day, int64_t now) {
+    PartialResult result;
+    result.shipped = result.on_first_day = now;
+    result.weighted_days = now * first_day;
+    result.last_day = now > 0 ? first_day : -1;
+    // Ship the largest quantity whose whole supply lands inside a window, by halving.
+    for (int64_t want = qty - now; want > 0; want /= 2) {
+      const Savepoint before = Save();
+      Constraint binding;
+      top_takes_.clear();
+      const int32_t ready = SupplyForward(item, site, want, first_day, 0, binding, &top_takes_, nullptr);
+      const int32_t ship = ready >= kNever ? -1 : Allowed(ready);
+      if (ship >= 0 && ship < days_) {
+        const int32_t sp = StockPoint(item, site);
+        if (ship != ready) {
+          AddMaterial(sp, ready, want);
+          AddMaterial(sp, ship, -want);
+        }
+        plan_.consumptions.push_back({current_line_, item, site, ship, want});
+        plan_.shipments.push_back({current_line_, site, ship, want});
+        result.shipped += want;
+        result.weighted_days += want * ship;
+        result.last_day = ship;
+        result.binding = binding;
+        return result;
+      }
+      Rollback(before);
+      result.binding = binding;
+    }
+    return result;
   }
 
   void PlanPartialLine(const OrderLine& line, LineOutcome& out, int32_t first_day, const Constraint& first_reason) {
@@ -608,8 +735,8 @@ class Engine {
         const Savepoint before = Save();
         const PartialResult r = RunPartial(line.item, sites_scratch_[k], line.qty, first_day);
         Rollback(before);
-        const bool better = k == 0 || r.shipped_on_first_day > best_result.shipped_on_first_day ||
-                            (r.shipped_on_first_day == best_result.shipped_on_first_day &&
+        const bool better = k == 0 || r.on_first_day > best_result.on_first_day ||
+                            (r.on_first_day == best_result.on_first_day &&
                              (r.shipped > best_result.shipped ||
                               (r.shipped == best_result.shipped && r.weighted_days < best_result.weighted_days)));
         if (better) {
@@ -618,12 +745,11 @@ class Engine {
         }
       }
     }
-    const size_t shipments_before = plan_.shipments.size();
     const PartialResult r = RunPartial(line.item, sites_scratch_[best], line.qty, first_day);
     out.site = sites_scratch_[best];
     out.shipped_qty = r.shipped;
-    out.planned_day = plan_.shipments.size() > shipments_before ? plan_.shipments.back().day : -1;
-    if (r.shipped == line.qty && r.shipped_on_first_day == line.qty) {
+    out.planned_day = r.last_day;
+    if (r.on_first_day == line.qty) {
       out.reason = first_reason;
     } else {
       out.reason = r.binding.code != ReasonCode::kNone ? r.binding : first_reason;
@@ -641,10 +767,11 @@ class Engine {
   std::vector<int32_t> purchase_at_;  ///< [stock point][day] -> purchase index, -1 none
   std::vector<std::vector<SiteId>> candidate_sites_;
   std::vector<std::vector<StepWindow>> windows_;  ///< scratch per BOM depth
+  std::vector<std::vector<Take>> takes_;          ///< scratch per BOM depth
+  std::vector<Take> top_takes_;
+  std::vector<Portion> portions_;
   std::vector<ShipWindow> ship_windows_;
   std::vector<SiteId> sites_scratch_;
-  std::vector<AttemptShortage> failures_scratch_;
-  AttemptShortage shortage_;
   LineId current_line_;
 };
 
