@@ -22,30 +22,27 @@ bool ValidOn(const Licence& licence, Day day, LicencePolicy policy) {
          (licence.valid_until == kNoDay || licence.valid_until >= day);
 }
 
-/// Why the licences that cover a shipment do not make it legal, for the hint.
+/// Why a licence that covers a shipment does not make it legal, for the hint.
 std::string WhyNotValid(const Licence& l, Day day, LicencePolicy policy) {
-  const std::string code = l.code;
   switch (l.status) {
     case LicenceStatus::kDenied:
-      return l.date == kNoDay ? fmt::format("licence {} was denied", code)
-                              : fmt::format("licence {} was denied on {}", code, FormatDate(l.date));
+      return l.date == kNoDay ? fmt::format("licence {} was denied", l.code)
+                              : fmt::format("licence {} was denied on {}", l.code, FormatDate(l.date));
     case LicenceStatus::kPending:
       if (policy == LicencePolicy::kConservative) {
         return fmt::format("licence {} is pending (expected {}); the conservative licence policy counts only approved "
                            "licences",
-                           code, FormatDate(l.date));
+                           l.code, FormatDate(l.date));
+      }
+      if (l.date > day) {
+        return fmt::format("licence {} is pending, expected {}: it counts only from then", l.code, FormatDate(l.date));
       }
       break;
     case LicenceStatus::kApproved:
+      if (l.date > day) return fmt::format("licence {} is approved only from {}", l.code, FormatDate(l.date));
       break;
   }
-  if (l.date > day) {
-    return fmt::format("licence {} is {} only from {}", code, LicenceStatusName(l.status), FormatDate(l.date));
-  }
-  if (l.valid_until != kNoDay && l.valid_until < day) {
-    return fmt::format("licence {} expired on {}", code, FormatDate(l.valid_until));
-  }
-  return fmt::format("licence {} does not cover the date", code);
+  return fmt::format("licence {} expired on {}", l.code, FormatDate(l.valid_until));
 }
 
 }  // namespace

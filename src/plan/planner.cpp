@@ -159,6 +159,8 @@ class Engine {
   }
 
   void Rollback(const Savepoint& s) {
+    assert(s.undo <= undo_.size() && s.work_orders <= plan_.work_orders.size() &&
+           s.shipments <= plan_.shipments.size() && "a savepoint is rolled back to only once, newest first");
     while (undo_.size() > s.undo) {
       const Undo& u = undo_.back();
       switch (u.kind) {
@@ -495,6 +497,49 @@ class Engine {
     return last_ready;
   }
 
+  // === Estimates: a lower bound of when a quantity can be there, without changing anything =====
+
+  /// The earliest day `qty` of `item` could be available at `site`, from `earliest`: exact for
+  /// stock and purchases, a lower bound for building (capacity is counted in total, ignoring how it
+  /// is split over days). kNever when not within the horizon. Lets the planner skip sites and
+  /// just-in-time attempts that cannot succeed.
+  int32_t Probe(ItemId item, SiteId site, int64_t qty, int32_t earliest) const {
+    const int32_t sp = StockPoint(item, site);
+    if (material_.Available(sp, earliest) >= qty) return earliest;
+    int32_t best = kNever;
+    if (const Routing* r = RoutingAt(item, site)) {
+      int32_t t = earliest;
+      for (const BomLine& b : m_.components_of(item)) {
+        t = std::max(t, Probe(b.component, site, qty * b.qty_per, earliest));
+        if (t >= kNever) break;
+      }
+      for (const RoutingStep& s : m_.steps(*r)) {
+        if (t >= kNever) break;
+        const Fixed4 load = s.usage_per_unit * qty * s.duration_days;
+        const int32_t fits = capacity_.DayCumulativeFreeReaches(s.resource, t, load);
+        t = fits < 0 ? kNever : std::max(t + s.duration_days - 1, fits) + 1;
+      }
+      best = t;
+    }
+    const Item& it = m_.item(item);
+    if (it.lead_time_days >= 0) best = std::min(best, std::max(earliest, it.lead_time_days));
+    if (best >= kNever && RoutingAt(item, site) == nullptr) {
+      const int32_t day = material_.EarliestAvailable(sp, qty, earliest);
+      if (day >= 0) best = day;
+    }
+    return best;
+  }
+
+  /// Candidate sites in the order of their estimates (earliest first, then site order).
+  void RankSites(ItemId item, int64_t qty, int32_t earliest) {
+    ranked_.clear();
+    for (SiteId site : sites_scratch_) ranked_.push_back({Probe(item, site, qty, earliest), site});
+    std::stable_sort(ranked_.begin(), ranked_.end(),
+                     [](const std::pair<int32_t, SiteId>& a, const std::pair<int32_t, SiteId>& b) {
+                       return a.first < b.first;
+                     });
+  }
+
   // === Planning one line =========================================================================
 
   /// The first day >= day inside a licence window, or -1.
@@ -592,42 +637,59 @@ class Engine {
   }
 
   void PlanWholeLine(const OrderLine& line, LineOutcome& out, int32_t first_day, const Constraint& first_reason) {
-    // Just in time (or as soon as allowed) at the first capable site that can.
-    for (SiteId site : sites_scratch_) {
+    // Just in time (or as soon as allowed) at the first capable site that can, trying only sites
+    // whose estimate from plan_start allows it.
+    RankSites(line.item, line.qty, 0);
+    for (const auto& [estimate, site] : ranked_) {
+      if (estimate > first_day) break;
       if (JustInTimeWhole(line.item, site, line.qty, first_day)) {
         Ship(out, site, line.qty, first_day, first_reason);
         return;
       }
     }
-    // Otherwise as soon as possible; the site that ships first wins (the first on ties).
+    // Otherwise as soon as possible: sites in the order of their estimates from the first day; a
+    // site whose estimate is no better than a day already found cannot win (the estimate is a
+    // lower bound), so usually one site is planned.
+    RankSites(line.item, line.qty, first_day);
     int32_t best_day = -1;
-    size_t best = 0;
+    SiteId best_site;
     Constraint best_binding, first_binding;
-    const bool only = sites_scratch_.size() == 1;
-    for (size_t k = 0; k < sites_scratch_.size(); ++k) {
+    Savepoint best_state{};
+    for (size_t k = 0; k < ranked_.size(); ++k) {
+      const auto [estimate, site] = ranked_[k];
+      if (estimate >= kNever || (best_day >= 0 && estimate >= best_day)) break;
       const Savepoint before = Save();
       Constraint binding;
-      const int32_t day = ForwardWhole(line.item, sites_scratch_[k], line.qty, first_day, binding);
-      if (!only) Rollback(before);
+      const int32_t day = ForwardWhole(line.item, site, line.qty, first_day, binding);
       if (k == 0) first_binding = binding;
       if (day >= 0 && (best_day < 0 || day < best_day)) {
+        if (best_day >= 0) {
+          // A better site after a committed one: replan there from a clean state.
+          Rollback(before);
+          Rollback(best_state);
+          Constraint again;
+          const int32_t replanned = ForwardWhole(line.item, site, line.qty, first_day, again);
+          assert(replanned >= 0);
+          (void)replanned;
+        } else {
+          best_state = before;  // the state before any site was committed
+        }
         best_day = day;
-        best = k;
+        best_site = site;
         best_binding = binding;
+      } else if (day >= 0) {
+        Rollback(before);
       }
     }
     if (best_day < 0) {
-      out.reason = first_binding;
+      out.reason = first_binding.code != ReasonCode::kNone ? first_binding
+                   : ranked_.empty() || ranked_.front().first >= kNever
+                       ? Constraint{ReasonCode::kHorizon, -1, -1, 0, first_day, -1}
+                       : first_binding;
+      if (out.reason.code == ReasonCode::kNone) out.reason = {ReasonCode::kHorizon, -1, -1, 0, first_day, -1};
       return;
     }
-    if (!only) {
-      Constraint binding;
-      const int32_t day = ForwardWhole(line.item, sites_scratch_[best], line.qty, first_day, binding);
-      assert(day == best_day && "the same state plans the same day");
-      (void)day;
-    }
-    Ship(out, sites_scratch_[best], line.qty, best_day,
-         best_binding.code != ReasonCode::kNone ? best_binding : first_reason);
+    Ship(out, best_site, line.qty, best_day, best_binding.code != ReasonCode::kNone ? best_binding : first_reason);
   }
 
   void Ship(LineOutcome& out, SiteId site, int64_t qty, int32_t day, const Constraint& reason) {
@@ -727,26 +789,11 @@ class Engine {
   }
 
   void PlanPartialLine(const OrderLine& line, LineOutcome& out, int32_t first_day, const Constraint& first_reason) {
-    size_t best = 0;
-    if (sites_scratch_.size() > 1) {
-      // Most on the first day, then most in total, then earliest on average.
-      PartialResult best_result;
-      for (size_t k = 0; k < sites_scratch_.size(); ++k) {
-        const Savepoint before = Save();
-        const PartialResult r = RunPartial(line.item, sites_scratch_[k], line.qty, first_day);
-        Rollback(before);
-        const bool better = k == 0 || r.on_first_day > best_result.on_first_day ||
-                            (r.on_first_day == best_result.on_first_day &&
-                             (r.shipped > best_result.shipped ||
-                              (r.shipped == best_result.shipped && r.weighted_days < best_result.weighted_days)));
-        if (better) {
-          best = k;
-          best_result = r;
-        }
-      }
-    }
-    const PartialResult r = RunPartial(line.item, sites_scratch_[best], line.qty, first_day);
-    out.site = sites_scratch_[best];
+    // The site whose estimate for the whole quantity is earliest.
+    RankSites(line.item, line.qty, first_day);
+    const SiteId site = ranked_.front().second;
+    const PartialResult r = RunPartial(line.item, site, line.qty, first_day);
+    out.site = site;
     out.shipped_qty = r.shipped;
     out.planned_day = r.last_day;
     if (r.on_first_day == line.qty) {
@@ -772,6 +819,7 @@ class Engine {
   std::vector<Portion> portions_;
   std::vector<ShipWindow> ship_windows_;
   std::vector<SiteId> sites_scratch_;
+  std::vector<std::pair<int32_t, SiteId>> ranked_;
   LineId current_line_;
 };
 
