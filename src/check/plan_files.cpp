@@ -57,6 +57,7 @@ FileState ReadCsv(const PlanFiles& files, std::string_view name, std::span<const
   if (!reader || !reader->ReadHeader(d)) return state;
   FieldParser f(name, columns, reader->header(), d);
   if (!f.columns_ok()) return state;
+  state.readable = true;
   bool complete = true;
   CsvRecord record;
   for (;;) {
@@ -198,9 +199,12 @@ class PlanReader {
     plan_.operations_file = ReadCsv(files_, kOperationsFile, kColumns, unreadable_, d_, [&](FieldParser& f) {
       OperationRow op;
       op.src_line = f.line();
+      bool resolved = true;
       if (auto code = f.Code(kWorkOrder)) {
         op.work_order = plan_.work_order_codes.Find(*code);
-        if (op.work_order < 0) {
+        resolved = op.work_order >= 0;
+        // References into a file that could not be read would only echo that one problem.
+        if (!resolved && plan_.work_orders_file.readable) {
           f.Error(kWorkOrder, "unknown-reference", fmt::format("work order {} is not in work_orders.csv", Quote(*code)));
         }
       }
@@ -209,7 +213,7 @@ class PlanReader {
       auto start = f.Date(kStart);
       auto end = f.Date(kEnd);
       auto qty = f.Int(kQty, 1, kMaxQty);
-      if (!f.record_ok()) return false;
+      if (!f.record_ok() || !resolved) return false;
       op.step = *step;
       op.resource = *resource;
       op.start = *start;
@@ -334,6 +338,7 @@ class PlanReader {
       auto qty = f.Int(kQty, 1, kMaxQty);
       auto kind = f.Enum(kKind, kKinds);
       const std::string_view source = f.Text(kSource);
+      bool resolved = true;
       if (kind && item && site) {
         p.kind = static_cast<SourceKind>(*kind);
         switch (p.kind) {
@@ -349,20 +354,22 @@ class PlanReader {
             break;
           case SourceKind::kPurchase:
             p.source = plan_.purchase_codes.Find(source);
-            if (p.source < 0) {
+            resolved = p.source >= 0;
+            if (!resolved && plan_.purchases_file.readable) {
               f.Error(kSource, "unknown-reference", fmt::format("purchase {} is not in purchases.csv", Quote(source)));
             }
             break;
           case SourceKind::kWorkOrder:
             p.source = plan_.work_order_codes.Find(source);
-            if (p.source < 0) {
+            resolved = p.source >= 0;
+            if (!resolved && plan_.work_orders_file.readable) {
               f.Error(kSource, "unknown-reference",
                       fmt::format("work order {} is not in work_orders.csv", Quote(source)));
             }
             break;
         }
       }
-      if (!f.record_ok()) return false;
+      if (!f.record_ok() || !resolved) return false;
       p.line = *line;
       p.item = *item;
       p.site = *site;

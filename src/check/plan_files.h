@@ -103,7 +103,8 @@ struct PeggingRow {
 /// so that one bad row is reported once and not again as a shortage or a wrong total.
 struct FileState {
   bool present = false;
-  bool complete = false;  ///< present, all columns there, every row parsed and resolved
+  bool readable = false;  ///< present with every column: its rows could be read
+  bool complete = false;  ///< readable, and every row parsed and resolved
 };
 
 struct PlanData {

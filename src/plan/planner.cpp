@@ -54,13 +54,15 @@ struct StepWindow {
   int32_t end = 0;
 };
 
-/// A consumption made on a provisional day, to be moved to the day its consumer starts.
+/// A consumption made on a provisional day, to be moved to the day its consumer starts. A bought
+/// quantity is not in the ledger at all: it is bought to arrive on the day it is consumed.
 struct Take {
   int32_t stock_point;
   ItemId item;
   SiteId site;
   int32_t day;
   int64_t qty;
+  bool bought;
 };
 
 /// A quantity that becomes available on a day (a partial line ships each as it comes).
@@ -338,6 +340,7 @@ class Engine {
     const int32_t sp = StockPoint(item, site);
     const int64_t in_stock = std::min(qty, std::max<int64_t>(0, material_.Available(sp, earliest)));
     int64_t rest = qty - in_stock;
+    int64_t bought = 0;
     int32_t ready = earliest;
     if (portions != nullptr && in_stock > 0) {
       AddMaterial(sp, earliest, -in_stock);
@@ -365,11 +368,11 @@ class Engine {
         binding = {ReasonCode::kLeadTime, item.value, site.value, rest, earliest, -1};
         return kNever;
       }
-      Buy(item, site, arrival, rest);
-      AddMaterial(sp, arrival, rest);
       if (portions != nullptr) {
-        AddMaterial(sp, arrival, -rest);
+        Buy(item, site, arrival, rest);
         portions->push_back({arrival, rest});
+      } else {
+        bought = rest;  // bought when the consumer's day is known, to arrive that day
       }
       if (arrival > ready) {
         ready = arrival;
@@ -409,8 +412,11 @@ class Engine {
       }
     }
     if (portions == nullptr) {
-      AddMaterial(sp, ready, -qty);
-      if (takes != nullptr) takes->push_back({sp, item, site, ready, qty});
+      if (qty > bought) {
+        AddMaterial(sp, ready, -(qty - bought));
+        takes->push_back({sp, item, site, ready, qty - bought, false});
+      }
+      if (bought > 0) takes->push_back({sp, item, site, ready, bought, true});
     }
     return ready;
   }
@@ -472,13 +478,7 @@ class Engine {
       }
       // Components are consumed on the piece's start day.
       const int32_t start = windows[0].start;
-      for (const Take& t : takes) {
-        if (t.day != start) {
-          AddMaterial(t.stock_point, t.day, t.qty);
-          AddMaterial(t.stock_point, start, -t.qty);
-        }
-        plan_.consumptions.push_back({current_line_, t.item, t.site, start, t.qty});
-      }
+      ConsumeOn(takes, start);
       CommitWorkOrder(r, x, windows.data());
       const int32_t out = windows[r.step_count - 1].end + 1;
       if (portions != nullptr) {
@@ -540,6 +540,19 @@ class Engine {
                      });
   }
 
+  /// Moves provisional consumptions to the day they happen; buys bought quantities to arrive then.
+  void ConsumeOn(const std::vector<Take>& takes, int32_t day) {
+    for (const Take& t : takes) {
+      if (t.bought) {
+        Buy(t.item, t.site, day, t.qty);
+      } else if (t.day != day) {
+        AddMaterial(t.stock_point, t.day, t.qty);
+        AddMaterial(t.stock_point, day, -t.qty);
+      }
+      plan_.consumptions.push_back({current_line_, t.item, t.site, day, t.qty});
+    }
+  }
+
   // === Planning one line =========================================================================
 
   /// The first day >= day inside a licence window, or -1.
@@ -574,12 +587,7 @@ class Engine {
       }
       return -1;
     }
-    const int32_t sp = StockPoint(item, site);
-    if (ship != ready) {
-      AddMaterial(sp, ready, qty);
-      AddMaterial(sp, ship, -qty);
-    }
-    plan_.consumptions.push_back({current_line_, item, site, ship, qty});
+    ConsumeOn(top, ship);
     plan_.shipments.push_back({current_line_, site, ship, qty});
     return ship;
   }
@@ -769,12 +777,7 @@ class Engine {
       const int32_t ready = SupplyForward(item, site, want, first_day, 0, binding, &top_takes_, nullptr);
       const int32_t ship = ready >= kNever ? -1 : Allowed(ready);
       if (ship >= 0 && ship < days_) {
-        const int32_t sp = StockPoint(item, site);
-        if (ship != ready) {
-          AddMaterial(sp, ready, want);
-          AddMaterial(sp, ship, -want);
-        }
-        plan_.consumptions.push_back({current_line_, item, site, ship, want});
+        ConsumeOn(top_takes_, ship);
         plan_.shipments.push_back({current_line_, site, ship, want});
         result.shipped += want;
         result.weighted_days += want * ship;
