@@ -16,8 +16,11 @@ void CsvWriter::Separate() {
 
 CsvWriter& CsvWriter::Text(std::string_view value) {
   Separate();
-  const bool needs_quotes = value.find_first_of(",\"\r\n") != std::string_view::npos ||
-                            (!value.empty() && (value.front() == ' ' || value.back() == ' '));
+  bool needs_quotes = !value.empty() && (value.front() == ' ' || value.back() == ' ');
+  for (size_t i = 0; i < value.size() && !needs_quotes; ++i) {
+    const char c = value[i];
+    needs_quotes = c == ',' || c == '"' || c == '\r' || c == '\n';
+  }
   if (!needs_quotes) {
     out_ += value;
     return *this;
@@ -50,7 +53,24 @@ CsvWriter& CsvWriter::Date(Day value) {
 
 CsvWriter& CsvWriter::Decimal(Fixed4 value) {
   Separate();
-  out_ += FormatDecimal(value);
+  if (value % kDecimalScale == 0) {
+    // Whole amounts are the common case (prices, quantities x prices): no fraction to format.
+    char buffer[24];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value / kDecimalScale);
+    out_.append(buffer, end);
+  } else {
+    out_ += FormatDecimal(value);
+  }
+  return *this;
+}
+
+CsvWriter& CsvWriter::Id(std::string_view prefix, int64_t number, int width) {
+  Separate();
+  out_ += prefix;
+  char buffer[24];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, number);
+  for (auto digits = end - buffer; digits < width; ++digits) out_ += '0';
+  out_.append(buffer, end);
   return *this;
 }
 

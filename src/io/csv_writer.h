@@ -20,6 +20,8 @@ class CsvWriter {
   CsvWriter& Int(int64_t value);
   CsvWriter& Date(Day value);  ///< empty for kNoDay
   CsvWriter& Decimal(Fixed4 value);
+  /// `prefix` then `number` zero-padded to `width` digits: Id("WO-", 42, 7) is WO-0000042.
+  CsvWriter& Id(std::string_view prefix, int64_t number, int width);
   CsvWriter& Empty();
   void EndRow();
 

@@ -81,9 +81,21 @@ std::vector<Peg> PegPlan(const Model& m, const Plan& plan) {
       left = next < supply.size() ? supply[next].qty : 0;
     }
     int64_t need = c.qty;
+    // Bought parts of components are in purchases.csv; pegging lists the supply that is scarce:
+    // stock, receipts, work orders, and whatever feeds the shipped item itself.
+    const bool shipped_item = c.item == m.line(c.line).item;
     while (need > 0 && next < supply.size() && supply[next].stock_point == sp && supply[next].day <= c.day) {
       const int64_t take = std::min(need, left);
-      pegs.push_back({c.line, c.item, c.site, c.day, take, supply[next].kind, supply[next].source});
+      const SupplyEvent& from = supply[next];
+      if (from.kind != SourceKind::kPurchase || shipped_item) {
+        Peg* last = pegs.empty() ? nullptr : &pegs.back();
+        if (last != nullptr && last->line == c.line && last->item == c.item && last->site == c.site &&
+            last->day == c.day && last->kind == from.kind && last->source == from.source) {
+          last->qty += take;  // the same source again for the same use: one row
+        } else {
+          pegs.push_back({c.line, c.item, c.site, c.day, take, from.kind, from.source});
+        }
+      }
       need -= take;
       left -= take;
       if (left == 0) {

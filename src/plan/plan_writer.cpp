@@ -13,8 +13,6 @@ namespace takt {
 
 namespace {
 
-std::string RowId(const char* prefix, size_t number) { return fmt::format("{}{:07}", prefix, number); }
-
 std::string JsonString(std::string_view s) { return nlohmann::json(std::string(s)).dump(); }
 
 }  // namespace
@@ -76,7 +74,7 @@ DatasetFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& 
     for (size_t i = 0; i < plan.work_orders.size(); ++i) {
       const WorkOrder& wo = plan.work_orders[i];
       const OrderLine& l = m.line(wo.line);
-      w.Text(RowId("WO-", i + 1)).Text(m.item(wo.item).code).Text(m.site(wo.site).code).Int(wo.qty);
+      w.Id("WO-", static_cast<int64_t>(i + 1), 7).Text(m.item(wo.item).code).Text(m.site(wo.site).code).Int(wo.qty);
       w.Date(start + wo.start).Date(start + wo.end).Text(m.order_code(l.order)).Int(l.line).EndRow();
     }
   }
@@ -86,11 +84,10 @@ DatasetFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& 
     const auto steps = m.all_steps();
     for (size_t i = 0; i < plan.work_orders.size(); ++i) {
       const WorkOrder& wo = plan.work_orders[i];
-      const std::string id = RowId("WO-", i + 1);
       for (uint32_t k = 0; k < wo.operation_count; ++k) {
         const Operation& op = plan.operations[wo.first_operation + k];
         const RoutingStep& s = steps[op.step];
-        w.Text(id).Int(s.step).Text(m.resource(s.resource).code).Date(start + op.start).Date(start + op.end);
+        w.Id("WO-", static_cast<int64_t>(i + 1), 7).Int(s.step).Text(m.resource(s.resource).code).Date(start + op.start).Date(start + op.end);
         w.Int(wo.qty).EndRow();
       }
     }
@@ -119,7 +116,7 @@ DatasetFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& 
     for (uint32_t i : order) {
       const Purchase& p = plan.purchases[i];
       w.Text(m.item(p.item).code).Text(m.site(p.site).code).Date(start + p.day).Int(p.qty);
-      w.Text(RowId("PO-", static_cast<size_t>(purchase_number[i]))).EndRow();
+      w.Id("PO-", purchase_number[i], 7).EndRow();
     }
   }
   {
@@ -134,8 +131,8 @@ DatasetFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& 
       switch (p.kind) {
         case SourceKind::kOnHand: w.Empty(); break;
         case SourceKind::kReceipt: w.Text(m.supply()[static_cast<size_t>(p.source)].ref); break;
-        case SourceKind::kPurchase: w.Text(RowId("PO-", static_cast<size_t>(purchase_number[static_cast<size_t>(p.source)]))); break;
-        case SourceKind::kWorkOrder: w.Text(RowId("WO-", static_cast<size_t>(p.source) + 1)); break;
+        case SourceKind::kPurchase: w.Id("PO-", purchase_number[static_cast<size_t>(p.source)], 7); break;
+        case SourceKind::kWorkOrder: w.Id("WO-", p.source + 1, 7); break;
       }
       w.EndRow();
     }
