@@ -661,7 +661,7 @@ TEST(PlanChecker, SummaryThatIsNotJson) {
   PlanFile(plan, "summary.json") = "{\n  \"currency\": \"USD\",\n  \"plan_start\": 2025-05-03\n}\n";
   const CheckResult r = Check(plan);
   ASSERT_EQ(r.Of("bad-json").size(), 1u);
-  EXPECT_EQ(r.Of("bad-json")[0].rfind("summary.json:3 error bad-json: column ", 0), 0u) << r.Of("bad-json")[0];
+  EXPECT_EQ(r.Of("bad-json")[0].rfind("summary.json:3 error bad-json: column 22: syntax error", 0), 0u) << r.Of("bad-json")[0];
   EXPECT_EQ(r.codes, Codes({"bad-json"}));
 }
 

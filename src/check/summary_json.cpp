@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <exception>
 
 namespace takt::check {
@@ -109,7 +110,7 @@ class TreeBuilder : public nlohmann::json_sax<nlohmann::json> {
         ++error_.column;
       }
     }
-    // nlohmann reports the position after the offending character.
+    // `position` counts the offending character itself: point at it.
     if (error_.column > 1) --error_.column;
   }
 

@@ -5,7 +5,6 @@
 
 #include "cli/commands.h"
 #include "io/dataset_loader.h"
-#include "io/dataset_writer.h"
 #include "plan/plan_report.h"
 #include "plan/plan_writer.h"
 #include "plan/planner.h"
@@ -41,8 +40,7 @@ int RunPlan(const PlanCommandOptions& options) {
   const double plan_seconds = Since(t);
 
   t = std::chrono::steady_clock::now();
-  const DatasetFiles files = WritePlanFiles(*model, plan, report);
-  const std::string error = WriteDatasetFolder(files, options.out);
+  const std::string error = WritePlanFolder(*model, plan, report, options.out);
   if (!error.empty()) {
     fmt::print(stderr, "takt plan: {}\n", error);
     return kExitFailed;

@@ -82,6 +82,50 @@ CsvWriter& CsvWriter::Empty() {
 void CsvWriter::EndRow() {
   out_ += '\n';
   row_started_ = false;
+  if (sink_ != nullptr) sink_->MaybeFlush();
+}
+
+TextSink::TextSink(std::filesystem::path path) : path_(std::move(path)) {
+  temp_ = path_;
+  temp_ += ".tmp-takt";
+  file_ = std::fopen(temp_.c_str(), "wb");
+  if (file_ == nullptr) error_ = fmt::format("cannot create '{}': {}", temp_.string(), std::strerror(errno));
+  buffer_.reserve(kFlushBytes + (size_t{1} << 20));
+}
+
+TextSink::~TextSink() {
+  if (file_ != nullptr) {
+    std::fclose(file_);
+    std::error_code ignored;
+    std::filesystem::remove(temp_, ignored);
+  }
+}
+
+void TextSink::Flush() {
+  if (file_ != nullptr && error_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
+    error_ = fmt::format("cannot write '{}' (disk full?)", path_.string());
+  }
+  buffer_.clear();
+}
+
+std::string TextSink::Finish() {
+  if (path_.empty()) return "";
+  if (!error_.empty()) return error_;
+  Flush();
+  const bool closed = std::fclose(file_) == 0;
+  file_ = nullptr;
+  std::error_code ec;
+  if (!closed || !error_.empty()) {
+    std::filesystem::remove(temp_, ec);
+    return error_.empty() ? fmt::format("cannot write '{}' (disk full?)", path_.string()) : error_;
+  }
+  std::filesystem::rename(temp_, path_, ec);
+  if (ec) {
+    std::error_code ignored;
+    std::filesystem::remove(temp_, ignored);
+    return fmt::format("cannot replace '{}': {}", path_.string(), ec.message());
+  }
+  return "";
 }
 
 std::string WriteFileAtomic(const std::filesystem::path& path, std::string_view content) {

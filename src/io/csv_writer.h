@@ -2,6 +2,7 @@
 // CSV output (RFC 4180, LF line ends, UTF-8 without BOM) built in memory, then written atomically.
 
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -11,10 +12,44 @@
 
 namespace takt {
 
-/// Appends CSV rows to a string. Fields are quoted only when they must be.
+/// Where text goes: a string in memory, or a file written through a temporary name in the same
+/// folder and renamed when finished, so that a reader never sees half a file and a failed write
+/// leaves the previous file in place. File-backed sinks are flushed as they grow, so a gigabyte of
+/// plan never sits in memory.
+class TextSink {
+ public:
+  TextSink() = default;
+  explicit TextSink(std::filesystem::path path);
+  TextSink(const TextSink&) = delete;
+  TextSink& operator=(const TextSink&) = delete;
+  ~TextSink();
+
+  std::string& buffer() { return buffer_; }
+  /// For a file: writes what is buffered when it passes a few megabytes.
+  void MaybeFlush() {
+    if (file_ != nullptr && buffer_.size() >= kFlushBytes) Flush();
+  }
+  /// Writes the rest, closes and renames the file into place. Returns an error message or "".
+  std::string Finish();
+  /// The text of an in-memory sink.
+  std::string& text() { return buffer_; }
+
+ private:
+  static constexpr size_t kFlushBytes = size_t{8} << 20;
+  void Flush();
+
+  std::filesystem::path path_, temp_;
+  std::FILE* file_ = nullptr;
+  std::string buffer_;
+  std::string error_;
+};
+
+/// Appends CSV rows to a string, or to a sink it flushes as rows end. Fields are quoted only when
+/// they must be.
 class CsvWriter {
  public:
   explicit CsvWriter(std::string& out) : out_(out) {}
+  explicit CsvWriter(TextSink& sink) : out_(sink.buffer()), sink_(&sink) {}
 
   CsvWriter& Text(std::string_view value);
   CsvWriter& Int(int64_t value);
@@ -28,6 +63,7 @@ class CsvWriter {
  private:
   void Separate();
   std::string& out_;
+  TextSink* sink_ = nullptr;
   bool row_started_ = false;
 };
 

@@ -1,7 +1,6 @@
 #include "plan/pegging.h"
 
 #include <algorithm>
-#include <numeric>
 
 namespace takt {
 
@@ -59,15 +58,20 @@ std::vector<Peg> PegPlan(const Model& m, const Plan& plan) {
     return a.source < b.source;
   });
 
+  // Consumptions in (stock point, day) order, ties in creation order: a counting sort, since
+  // stock points x days is small next to the millions of consumptions of a large plan.
   const auto& uses = plan.consumptions;
+  const size_t keys = static_cast<size_t>(m.items().size()) * static_cast<size_t>(sites) * static_cast<size_t>(days);
+  auto key_of = [&](const Consumption& c) {
+    return static_cast<size_t>(stock_point(c.item, c.site)) * static_cast<size_t>(days) + static_cast<size_t>(c.day);
+  };
   std::vector<uint32_t> order(uses.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    const int32_t sa = stock_point(uses[a].item, uses[a].site), sb = stock_point(uses[b].item, uses[b].site);
-    if (sa != sb) return sa < sb;
-    if (uses[a].day != uses[b].day) return uses[a].day < uses[b].day;
-    return a < b;
-  });
+  {
+    std::vector<uint32_t> start(keys + 1, 0);
+    for (const Consumption& c : uses) ++start[key_of(c) + 1];
+    for (size_t k = 0; k < keys; ++k) start[k + 1] += start[k];
+    for (uint32_t i = 0; i < uses.size(); ++i) order[start[key_of(uses[i])]++] = i;
+  }
 
   std::vector<Peg> pegs;
   pegs.reserve(uses.size() + uses.size() / 4);
@@ -104,12 +108,14 @@ std::vector<Peg> PegPlan(const Model& m, const Plan& plan) {
       }
     }
   }
-  std::stable_sort(pegs.begin(), pegs.end(), [](const Peg& a, const Peg& b) {
-    if (a.line != b.line) return a.line < b.line;
-    if (a.item != b.item) return a.item < b.item;
-    if (a.site != b.site) return a.site < b.site;
-    return a.day < b.day;
-  });
+  // By line, stably: within a line the pegs stay in (item, site, day) order, as stock points are
+  // numbered item-major.
+  std::vector<uint32_t> start(m.lines().size() + 1, 0);
+  for (const Peg& p : pegs) ++start[p.line.index() + 1];
+  for (size_t l = 0; l < m.lines().size(); ++l) start[l + 1] += start[l];
+  std::vector<Peg> sorted(pegs.size());
+  for (const Peg& p : pegs) sorted[start[p.line.index()]++] = p;
+  pegs.swap(sorted);
   return pegs;
 }
 

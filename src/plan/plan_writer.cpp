@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
+#include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <numeric>
 
@@ -17,16 +20,30 @@ std::string JsonString(std::string_view s) { return nlohmann::json(std::string(s
 
 }  // namespace
 
-DatasetFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& report) {
-  DatasetFiles files;
+namespace {
+
+/// Opens a sink for a file name; `close` is called with it once the file is complete and returns an
+/// error message or "".
+using OpenSink = std::function<TextSink&(const char* name)>;
+using CloseSink = std::function<std::string(const char* name, TextSink& sink)>;
+
+std::string WriteEach(const Model& m, const Plan& plan, const PlanReport& report, const OpenSink& open,
+                      const CloseSink& close) {
   const Day start = m.plan_start();
-  auto add = [&](const char* name, const char* header) -> std::string& {
-    files.emplace_back(name, std::string(header) + "\n");
-    return files.back().second;
+  std::string error;
+  const char* current = nullptr;
+  // Each file: open its sink, write the header; the previous file is closed first.
+  auto add = [&](const char* name, const char* header) -> TextSink& {
+    if (current != nullptr && error.empty()) error = close(current, open(current));
+    current = name;
+    TextSink& sink = open(name);
+    sink.buffer() += header;
+    sink.buffer() += '\n';
+    return sink;
   };
 
   {
-    std::string& out = add("shipments.csv", "order,line,item,site,ship_date,qty,revenue,cost");
+    TextSink& out = add("shipments.csv", "order,line,item,site,ship_date,qty,revenue,cost");
     std::vector<uint32_t> order(plan.shipments.size());
     std::iota(order.begin(), order.end(), 0u);
     std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
@@ -34,7 +51,6 @@ DatasetFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& 
       const Shipment& y = plan.shipments[b];
       return x.day != y.day ? x.day < y.day : x.line < y.line;
     });
-    out.reserve(out.size() + order.size() * 90);
     CsvWriter w(out);
     for (uint32_t k : order) {
       const Shipment& s = plan.shipments[k];
@@ -45,9 +61,8 @@ DatasetFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& 
     }
   }
   {
-    std::string& out = add("order_status.csv",
-                           "order,line,item,qty,request_date,planned_date,shipped_qty,status,days_late,reason_code,reason");
-    out.reserve(out.size() + m.lines().size() * 110);
+    TextSink& out = add("order_status.csv",
+                        "order,line,item,qty,request_date,planned_date,shipped_qty,status,days_late,reason_code,reason");
     CsvWriter w(out);
     for (size_t i = 0; i < m.lines().size(); ++i) {
       const OrderLine& l = m.lines()[i];
@@ -69,7 +84,7 @@ DatasetFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& 
     }
   }
   {
-    std::string& out = add("work_orders.csv", "work_order,item,site,qty,start,end,order,line");
+    TextSink& out = add("work_orders.csv", "work_order,item,site,qty,start,end,order,line");
     CsvWriter w(out);
     for (size_t i = 0; i < plan.work_orders.size(); ++i) {
       const WorkOrder& wo = plan.work_orders[i];
@@ -79,7 +94,7 @@ DatasetFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& 
     }
   }
   {
-    std::string& out = add("operations.csv", "work_order,step,resource,start,end,qty");
+    TextSink& out = add("operations.csv", "work_order,step,resource,start,end,qty");
     CsvWriter w(out);
     const auto steps = m.all_steps();
     for (size_t i = 0; i < plan.work_orders.size(); ++i) {
@@ -111,7 +126,7 @@ DatasetFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& 
       if (x.site != y.site) return x.site < y.site;
       return x.day < y.day;
     });
-    std::string& out = add("purchases.csv", "item,site,date,qty,purchase");
+    TextSink& out = add("purchases.csv", "item,site,date,qty,purchase");
     CsvWriter w(out);
     for (uint32_t i : order) {
       const Purchase& p = plan.purchases[i];
@@ -121,8 +136,7 @@ DatasetFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& 
   }
   {
     const std::vector<Peg> pegs = PegPlan(m, plan);
-    std::string& out = add("pegging.csv", "order,line,item,site,date,qty,source_kind,source");
-    out.reserve(out.size() + pegs.size() * 70);
+    TextSink& out = add("pegging.csv", "order,line,item,site,date,qty,source_kind,source");
     CsvWriter w(out);
     for (const Peg& p : pegs) {
       const OrderLine& l = m.line(p.line);
@@ -138,7 +152,9 @@ DatasetFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& 
     }
   }
   {
-    std::string& out = files.emplace_back("summary.json", "").second;
+    if (error.empty()) error = close(current, open(current));
+    current = "summary.json";
+    std::string& out = open("summary.json").buffer();
     auto money = [](Money v) { return FormatDecimal(v); };
     auto ratio = [](double v) { return fmt::format("{:.6f}", v); };
     out += "{\n";
@@ -189,7 +205,48 @@ DatasetFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& 
     }
     out += "\n  ]\n}\n";
   }
+  if (error.empty()) error = close(current, open(current));
+  return error;
+}
+
+}  // namespace
+
+DatasetFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& report) {
+  DatasetFiles files;
+  std::map<std::string, std::unique_ptr<TextSink>> sinks;
+  WriteEach(
+      m, plan, report,
+      [&](const char* name) -> TextSink& {
+        auto& sink = sinks[name];
+        if (!sink) sink = std::make_unique<TextSink>();
+        return *sink;
+      },
+      [&](const char* name, TextSink& sink) {
+        files.emplace_back(name, std::move(sink.text()));
+        sinks.erase(name);
+        return std::string();
+      });
   return files;
+}
+
+std::string WritePlanFolder(const Model& m, const Plan& plan, const PlanReport& report,
+                            const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return fmt::format("cannot create folder '{}': {}", dir.string(), ec.message());
+  std::map<std::string, std::unique_ptr<TextSink>> sinks;
+  return WriteEach(
+      m, plan, report,
+      [&](const char* name) -> TextSink& {
+        auto& sink = sinks[name];
+        if (!sink) sink = std::make_unique<TextSink>(dir / name);
+        return *sink;
+      },
+      [&](const char* name, TextSink& sink) {
+        std::string error = sink.Finish();
+        sinks.erase(name);
+        return error;
+      });
 }
 
 }  // namespace takt

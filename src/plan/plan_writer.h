@@ -11,7 +11,12 @@
 
 namespace takt {
 
-/// The plan's files, (name, content), in a fixed order.
+/// The plan's files, (name, content), in a fixed order, in memory.
 DatasetFiles WritePlanFiles(const Model& model, const Plan& plan, const PlanReport& report);
+
+/// Writes the plan's files into `dir` (created if needed), each streamed to a temporary file and
+/// renamed into place when complete. Returns an error message or "".
+std::string WritePlanFolder(const Model& model, const Plan& plan, const PlanReport& report,
+                            const std::filesystem::path& dir);
 
 }  // namespace takt
