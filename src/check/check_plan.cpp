@@ -44,7 +44,8 @@ bool Check(const Model& model, const PlanFiles& plan_files, const std::vector<st
   const check::ModelIndex index(model);
   const check::PlanData plan = check::ReadPlan(index, plan_files, violations, unreadable);
 
-  check::CheckContext ctx{index, plan, violations, check::ReadLicencePolicy(plan), {}};
+  check::Reporter reporter(violations);
+  check::CheckContext ctx{index, plan, reporter, check::ReadLicencePolicy(plan), {}};
   check::CollectLineFacts(ctx);
   check::CheckRouting(ctx);
   check::CheckCapacity(ctx);

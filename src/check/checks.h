@@ -3,6 +3,10 @@
 // share the dataset lookups and a few facts derived once from the shipments.
 
 #include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "check/model_index.h"
@@ -12,6 +16,49 @@
 namespace takt::check {
 
 enum class LicencePolicy : uint8_t { kConservative, kExpected };
+
+/// Reports violations, building a message only while its code is still shown: a broken plan of a
+/// million lines can break a rule a million times, and Diagnostics keeps ten of each code. Messages
+/// and hints are strings or functions returning one.
+class Reporter {
+ public:
+  explicit Reporter(Diagnostics& out) : out_(out) {}
+
+  template <typename Message, typename Hint = std::string>
+  void Error(std::string_view code, std::string_view file, int line, std::string_view column, Message&& message,
+             Hint&& hint = {}) {
+    if (Capped(code)) {
+      out_.Error(code, file, line, column, {});
+      return;
+    }
+    const size_t kept = out_.kept().size();
+    out_.Error(code, file, line, column, Text(std::forward<Message>(message)), Text(std::forward<Hint>(hint)));
+    // Diagnostics stops keeping a code once it has enough; from then on only the count matters.
+    if (out_.kept().size() == kept) capped_.push_back(code);
+  }
+  void Warning(std::string_view code, std::string_view file, std::string message) {
+    out_.Warning(code, file, 0, "", std::move(message));
+  }
+
+ private:
+  template <typename T>
+  static std::string Text(T&& text) {
+    if constexpr (std::is_invocable_v<T>) {
+      return text();
+    } else {
+      return std::string(std::forward<T>(text));
+    }
+  }
+  bool Capped(std::string_view code) const {
+    for (std::string_view c : capped_) {
+      if (c == code) return true;
+    }
+    return false;
+  }
+
+  Diagnostics& out_;
+  std::vector<std::string_view> capped_;  ///< codes are string literals
+};
 
 /// What the shipments of one order line add up to.
 struct LineFacts {
@@ -23,7 +70,7 @@ struct LineFacts {
 struct CheckContext {
   const ModelIndex& index;
   const PlanData& plan;
-  Diagnostics& out;
+  Reporter& out;
   LicencePolicy policy = LicencePolicy::kConservative;
   std::vector<LineFacts> lines;  ///< by LineId, from the shipments that parsed
 

@@ -59,8 +59,8 @@ void CheckExport(const CheckContext& ctx) {
     const std::string_view country = m.country_code(line.ship_to);
     if (rule == ExportRuleKind::kProhibited) {
       ctx.out.Error("export-prohibited", kShipmentsFile, s.src_line, "",
-                    fmt::format("{} ships {} ({}) to {}, where export of {} is prohibited", ctx.index.LineName(s.line),
-                                ctx.index.item_code(line.item), class_code, country, class_code));
+                    [&] { return fmt::format("{} ships {} ({}) to {}, where export of {} is prohibited", ctx.index.LineName(s.line),
+                                ctx.index.item_code(line.item), class_code, country, class_code); });
       continue;
     }
     bool licensed = false;
@@ -80,9 +80,9 @@ void CheckExport(const CheckContext& ctx) {
                          m.customer_code(line.customer));
     }
     ctx.out.Error("export-unlicensed", kShipmentsFile, s.src_line, "ship_date",
-                  fmt::format("{} ships {} ({}) to {} on {} without a valid licence for customer {}",
+                  [&] { return fmt::format("{} ships {} ({}) to {} on {} without a valid licence for customer {}",
                               ctx.index.LineName(s.line), ctx.index.item_code(line.item), class_code, country,
-                              FormatDate(s.date), m.customer_code(line.customer)),
+                              FormatDate(s.date), m.customer_code(line.customer)); },
                   hint);
   }
 }

@@ -124,9 +124,9 @@ class MaterialChecker {
       break;
     }
     ctx_.out.Error("material-negative", file, line, "",
-                   fmt::format("{} at site {} goes below zero on {}: short by {}", ctx_.index.item_code(pair.item),
+                   [&] { return fmt::format("{} at site {} goes below zero on {}: short by {}", ctx_.index.item_code(pair.item),
                                ctx_.index.site_code(pair.site), FormatDate(m_.plan_start() + day),
-                               FormatWhole(shortfall)));
+                               FormatWhole(shortfall)); });
   }
 
   const CheckContext& ctx_;
@@ -142,8 +142,7 @@ class MaterialChecker {
 
 void CheckMaterial(const CheckContext& ctx) {
   if (!ctx.plan.work_orders_file.complete || !ctx.plan.purchases_file.complete) {
-    ctx.out.Warning("check-skipped", "", 0, "",
-                    "material balances were not checked: work_orders.csv or purchases.csv has errors, and a missing "
+    ctx.out.Warning("check-skipped", "", "material balances were not checked: work_orders.csv or purchases.csv has errors, and a missing "
                     "row would show as a shortage");
     return;
   }

@@ -43,25 +43,23 @@ void CheckSources(const CheckContext& ctx) {
   for (const PeggingRow& p : plan.pegging) {
     const std::string_view item = ctx.index.item_code(p.item);
     const std::string_view site = ctx.index.site_code(p.site);
-    auto report = [&](std::string message) {
-      ctx.out.Error("pegging-source", kPeggingFile, p.src_line, "source", std::move(message));
-    };
+    auto report = [&](auto message) { ctx.out.Error("pegging-source", kPeggingFile, p.src_line, "source", message); };
     switch (p.kind) {
       case SourceKind::kWorkOrder: {
         const WorkOrderRow& wo = plan.work_orders[static_cast<size_t>(p.source)];
         const std::string_view code = plan.work_order_codes[static_cast<size_t>(p.source)];
         if (!wo.ok) break;
         if (wo.item != p.item || wo.site != p.site) {
-          report(fmt::format("work order {} makes {} at site {}, not {} at site {}", code,
-                             ctx.index.item_code(wo.item), ctx.index.site_code(wo.site), item, site));
+          report([&] { return fmt::format("work order {} makes {} at site {}, not {} at site {}", code,
+                             ctx.index.item_code(wo.item), ctx.index.site_code(wo.site), item, site); });
         } else if (p.date <= wo.end) {
-          report(fmt::format("work order {} ends {}: its {} is not available on {}", code, FormatDate(wo.end), item,
-                             FormatDate(p.date)));
+          report([&] { return fmt::format("work order {} ends {}: its {} is not available on {}", code, FormatDate(wo.end), item,
+                             FormatDate(p.date)); });
         }
         int64_t& used = from_work_order[static_cast<size_t>(p.source)];
         if (used <= wo.qty && (used = SatAdd(used, p.qty)) > wo.qty) {
-          report(fmt::format("work order {} makes {} units; pegging.csv draws {} from it by this row", code, wo.qty,
-                             used));
+          report([&] { return fmt::format("work order {} makes {} units; pegging.csv draws {} from it by this row", code, wo.qty,
+                             used); });
         }
         break;
       }
@@ -70,28 +68,28 @@ void CheckSources(const CheckContext& ctx) {
         const std::string_view code = plan.purchase_codes[static_cast<size_t>(p.source)];
         if (!po.ok) break;
         if (po.item != p.item || po.site != p.site) {
-          report(fmt::format("purchase {} buys {} at site {}, not {} at site {}", code, ctx.index.item_code(po.item),
-                             ctx.index.site_code(po.site), item, site));
+          report([&] { return fmt::format("purchase {} buys {} at site {}, not {} at site {}", code, ctx.index.item_code(po.item),
+                             ctx.index.site_code(po.site), item, site); });
         } else if (p.date < po.date) {
-          report(fmt::format("purchase {} arrives {}: its {} is not available on {}", code, FormatDate(po.date), item,
-                             FormatDate(p.date)));
+          report([&] { return fmt::format("purchase {} arrives {}: its {} is not available on {}", code, FormatDate(po.date), item,
+                             FormatDate(p.date)); });
         }
         int64_t& used = from_purchase[static_cast<size_t>(p.source)];
         if (used <= po.qty && (used = SatAdd(used, p.qty)) > po.qty) {
-          report(fmt::format("purchase {} buys {} units; pegging.csv draws {} from it by this row", code, po.qty, used));
+          report([&] { return fmt::format("purchase {} buys {} units; pegging.csv draws {} from it by this row", code, po.qty, used); });
         }
         break;
       }
       case SourceKind::kReceipt: {
         if (p.date < p.receipts->first_date) {
-          report(fmt::format("the receipts of {} at site {} with this reference arrive from {}, not by {}", item, site,
-                             FormatDate(p.receipts->first_date), FormatDate(p.date)));
+          report([&] { return fmt::format("the receipts of {} at site {} with this reference arrive from {}, not by {}", item, site,
+                             FormatDate(p.receipts->first_date), FormatDate(p.date)); });
         }
         int64_t& used = from_receipts[p.receipts];
         if (used <= p.receipts->qty && (used = SatAdd(used, p.qty)) > p.receipts->qty) {
-          report(fmt::format("the receipts of {} at site {} with this reference hold {} units; pegging.csv draws {} "
+          report([&] { return fmt::format("the receipts of {} at site {} with this reference hold {} units; pegging.csv draws {} "
                              "from them by this row",
-                             item, site, p.receipts->qty, used));
+                             item, site, p.receipts->qty, used); });
         }
         break;
       }
@@ -99,8 +97,8 @@ void CheckSources(const CheckContext& ctx) {
         const int64_t on_hand = ctx.index.OnHand(p.item, p.site);
         int64_t& used = from_on_hand[p.item.index() * sites + p.site.index()];
         if (used <= on_hand && (used = SatAdd(used, p.qty)) > on_hand) {
-          report(fmt::format("{} at site {} has {} on hand; pegging.csv draws {} from it by this row", item, site,
-                             on_hand, used));
+          report([&] { return fmt::format("{} at site {} has {} on hand; pegging.csv draws {} from it by this row", item, site,
+                             on_hand, used); });
         }
         break;
       }
@@ -108,11 +106,34 @@ void CheckSources(const CheckContext& ctx) {
   }
 }
 
+/// Sorts uses by key: a counting sort by order line (linear), then each line's few uses in place.
+void SortByKey(std::vector<Use>& uses, size_t line_count) {
+  std::vector<uint32_t> first(line_count + 1, 0);
+  for (const Use& u : uses) ++first[u.line + 1];
+  for (size_t l = 0; l < line_count; ++l) first[l + 1] += first[l];
+  std::vector<Use> sorted(uses.size());
+  {
+    std::vector<uint32_t> fill(first.begin(), first.end() - 1);
+    for (const Use& u : uses) sorted[fill[u.line]++] = u;
+  }
+  for (size_t l = 0; l < line_count; ++l) {
+    // Ties keep file order (src_line), so a mismatch is pinned on the first pegging row of its key.
+    std::sort(sorted.begin() + first[l], sorted.begin() + first[l + 1], [](const Use& x, const Use& y) {
+      return x < y || (!(y < x) && x.src_line < y.src_line);
+    });
+  }
+  uses = std::move(sorted);
+}
+
 void CheckCoverage(const CheckContext& ctx) {
   const PlanData& plan = ctx.plan;
   const Model& m = ctx.model();
+  size_t consumptions = plan.shipments.size();
+  for (const WorkOrderRow& wo : plan.work_orders) {
+    if (wo.ok && wo.line.valid()) consumptions += m.components_of(wo.item).size();
+  }
   std::vector<Use> consumed;
-  consumed.reserve(plan.shipments.size());
+  consumed.reserve(consumptions);
   for (const ShipmentRow& s : plan.shipments) {
     consumed.push_back({static_cast<uint32_t>(s.line.value), s.item.value, s.site.value, s.date, s.qty, 0});
   }
@@ -128,8 +149,8 @@ void CheckCoverage(const CheckContext& ctx) {
   for (const PeggingRow& p : plan.pegging) {
     pegged.push_back({static_cast<uint32_t>(p.line.value), p.item.value, p.site.value, p.date, p.qty, p.src_line});
   }
-  std::stable_sort(consumed.begin(), consumed.end());
-  std::stable_sort(pegged.begin(), pegged.end());
+  SortByKey(consumed, m.lines().size());
+  SortByKey(pegged, m.lines().size());
 
   // Merge the two sorted lists, key by key.
   size_t a = 0;
@@ -147,12 +168,12 @@ void CheckCoverage(const CheckContext& ctx) {
       if (src_line == 0) src_line = pegged[b].src_line;
     }
     if (need == have) continue;
-    const std::string what = fmt::format("{} at site {} on {}", ctx.index.item_code(ItemId(key.item)),
-                                         ctx.index.site_code(SiteId(key.site)), FormatDate(key.date));
-    const std::string name = ctx.index.LineName(LineId(static_cast<int32_t>(key.line)));
-    ctx.out.Error("pegging-mismatch", kPeggingFile, src_line, "qty",
-                  fmt::format("pegging of {} covers {} units of {}; the line consumes {} there that day", name,
-                              FormatWhole(have), what, FormatWhole(need)));
+    ctx.out.Error("pegging-mismatch", kPeggingFile, src_line, "qty", [&] {
+      return fmt::format("pegging of {} covers {} units of {} at site {} on {}; the line consumes {} there that day",
+                         ctx.index.LineName(LineId(static_cast<int32_t>(key.line))), FormatWhole(have),
+                         ctx.index.item_code(ItemId(key.item)), ctx.index.site_code(SiteId(key.site)),
+                         FormatDate(key.date), FormatWhole(need));
+    });
   }
 }
 
@@ -163,8 +184,7 @@ void CheckPegging(const CheckContext& ctx) {
   const PlanData& plan = ctx.plan;
   if (!plan.pegging_file.complete || !plan.shipments_file.complete || !plan.work_orders_file.complete) {
     if (plan.pegging_file.present) {
-      ctx.out.Warning("check-skipped", "", 0, "",
-                      "pegging was not matched to consumption: pegging.csv, shipments.csv or work_orders.csv has "
+      ctx.out.Warning("check-skipped", "", "pegging was not matched to consumption: pegging.csv, shipments.csv or work_orders.csv has "
                       "errors");
     }
     return;

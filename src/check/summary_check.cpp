@@ -41,8 +41,7 @@ class SummaryChecker {
     CheckHeader();
     const bool shipments_known = ctx_.plan.shipments_file.complete;
     if (!shipments_known) {
-      ctx_.out.Warning("check-skipped", kSummaryFile, 0, "",
-                       "summary figures that add up shipments were not checked: shipments.csv has errors");
+      ctx_.out.Warning("check-skipped", kSummaryFile, "summary figures that add up shipments were not checked: shipments.csv has errors");
     }
     Derive();
     CheckQuarters(shipments_known);

@@ -29,6 +29,9 @@ class MaterialLedger {
   /// The first day >= `from` on which `qty` can be consumed, or -1 if none within the horizon.
   int32_t EarliestAvailable(int32_t stock_point, int64_t qty, int32_t from) const;
 
+  /// The balance at the end of the horizon: when it is 0 nothing can be taken on any day. O(1).
+  int64_t Total(int32_t stock_point) const { return Tree(stock_point)[1].sum; }
+
   /// The projected balance at the end of `day`.
   int64_t Balance(int32_t stock_point, int32_t day) const;
 

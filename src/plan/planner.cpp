@@ -93,6 +93,12 @@ class Engine {
     for (size_t i = 0; i < model.items().size(); ++i) depth = std::max(depth, model.low_level_code(ItemId(i)));
     windows_.resize(static_cast<size_t>(depth) + 2);
     takes_.resize(static_cast<size_t>(depth) + 2);
+    buyable_.assign(model.items().size() * static_cast<size_t>(sites_), 0);
+    for (size_t i = 0; i < model.items().size(); ++i) {
+      if (model.items()[i].lead_time_days < 0) continue;
+      for (int32_t s = 0; s < sites_; ++s) buyable_[i * static_cast<size_t>(sites_) + static_cast<size_t>(s)] = 1;
+      for (const Routing& r : model.routings_of(ItemId(i))) buyable_[static_cast<size_t>(StockPoint(r.item, r.site))] = 0;
+    }
     candidate_sites_.resize(model.items().size());
     for (size_t i = 0; i < model.items().size(); ++i) {
       std::vector<uint8_t> can(static_cast<size_t>(sites_), model.items()[i].lead_time_days >= 0 ? 1 : 0);
@@ -123,6 +129,12 @@ class Engine {
   };
 
   int32_t StockPoint(ItemId item, SiteId site) const { return item.value * sites_ + site.value; }
+
+  /// True for an item that is bought (has a lead time), is not built at the site and has no stock
+  /// left there on any day: its only source is purchasing, so the ledger can be skipped.
+  bool OnlyBought(int32_t stock_point) const {
+    return buyable_[static_cast<size_t>(stock_point)] != 0 && material_.Total(stock_point) <= 0;
+  }
 
   const Routing* RoutingAt(ItemId item, SiteId site) const {
     for (const Routing& r : m_.routings_of(item)) {
@@ -212,6 +224,12 @@ class Engine {
   /// day before), by buying it (lead-time items). Returns how much it got.
   int64_t Acquire(ItemId item, SiteId site, int64_t qty, int32_t day, int depth) {
     const int32_t sp = StockPoint(item, site);
+    if (OnlyBought(sp) && day >= m_.item(item).lead_time_days) {
+      // A commodity with no stock here: bought to arrive the day it is used.
+      Buy(item, site, day, qty);
+      plan_.consumptions.push_back({current_line_, item, site, day, qty});
+      return qty;
+    }
     int64_t got = std::min(qty, std::max<int64_t>(0, material_.Available(sp, day)));
     if (got > 0) AddMaterial(sp, day, -got);
     if (got < qty) {
@@ -338,6 +356,17 @@ class Engine {
   int32_t SupplyForward(ItemId item, SiteId site, int64_t qty, int32_t earliest, int depth, Constraint& binding,
                         std::vector<Take>* takes, std::vector<Portion>* portions) {
     const int32_t sp = StockPoint(item, site);
+    if (OnlyBought(sp) && portions == nullptr) {
+      // A commodity with no stock here: bought, to arrive the day its consumer starts.
+      const int32_t arrival = std::max(earliest, m_.item(item).lead_time_days);
+      if (arrival >= days_) {
+        binding = {ReasonCode::kLeadTime, item.value, site.value, qty, earliest, -1};
+        return kNever;
+      }
+      if (arrival > earliest) binding = {ReasonCode::kLeadTime, item.value, site.value, qty, earliest, arrival};
+      takes->push_back({sp, item, site, arrival, qty, true});
+      return arrival;
+    }
     const int64_t in_stock = std::min(qty, std::max<int64_t>(0, material_.Available(sp, earliest)));
     int64_t rest = qty - in_stock;
     int64_t bought = 0;
@@ -505,6 +534,7 @@ class Engine {
   /// just-in-time attempts that cannot succeed.
   int32_t Probe(ItemId item, SiteId site, int64_t qty, int32_t earliest) const {
     const int32_t sp = StockPoint(item, site);
+    if (OnlyBought(sp)) return std::max(earliest, m_.item(item).lead_time_days);
     if (material_.Available(sp, earliest) >= qty) return earliest;
     int32_t best = kNever;
     if (const Routing* r = RoutingAt(item, site)) {
@@ -815,6 +845,7 @@ class Engine {
   Plan plan_;
   std::vector<Undo> undo_;
   std::vector<int32_t> purchase_at_;  ///< [stock point][day] -> purchase index, -1 none
+  std::vector<uint8_t> buyable_;  ///< per stock point: bought, not built there (see OnlyBought)
   std::vector<std::vector<SiteId>> candidate_sites_;
   std::vector<std::vector<StepWindow>> windows_;  ///< scratch per BOM depth
   std::vector<std::vector<Take>> takes_;          ///< scratch per BOM depth
