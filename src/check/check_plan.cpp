@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <system_error>
 
@@ -38,24 +39,36 @@ std::span<const std::string_view> PlanFileNames() { return kPlanFileNames; }
 
 namespace {
 
-bool Check(const Model& model, const PlanFiles& plan_files, const std::vector<std::string>& unreadable,
-           Diagnostics& violations, CheckCounts* counts) {
+bool Check(const Model& model, const check::FileSource& source, Diagnostics& violations, CheckCounts* counts) {
   const int64_t errors_before = violations.error_count();
   const check::ModelIndex index(model);
-  const check::PlanData plan = check::ReadPlan(index, plan_files, violations, unreadable);
+  auto t0 = std::chrono::steady_clock::now();
+  auto lap = [&](const char* what) { auto t = std::chrono::steady_clock::now(); std::fprintf(stderr, "%-10s %.2f s\n", what, std::chrono::duration<double>(t - t0).count()); t0 = t; };
+  const check::PlanData plan = check::ReadPlan(index, source, violations);
+  lap("read");
 
   check::Reporter reporter(violations);
   check::CheckContext ctx{index, plan, reporter, check::ReadLicencePolicy(plan), {}};
   check::CollectLineFacts(ctx);
+  lap("CollectLineFacts");
   check::CheckRouting(ctx);
+  lap("Routing");
   check::CheckCapacity(ctx);
+  lap("Capacity");
   check::CheckPurchases(ctx);
+  lap("Purchases");
   check::CheckMaterial(ctx);
+  lap("Material");
   check::CheckShipments(ctx);
+  lap("Shipments");
   check::CheckExport(ctx);
+  lap("Export");
   check::CheckOrderStatus(ctx);
+  lap("OrderStatus");
   check::CheckPegging(ctx);
+  lap("Pegging");
   check::CheckSummary(ctx);
+  lap("Summary");
 
   if (counts != nullptr) {
     counts->shipments = static_cast<int64_t>(plan.shipments.size());
@@ -71,28 +84,30 @@ bool Check(const Model& model, const PlanFiles& plan_files, const std::vector<st
 }  // namespace
 
 bool CheckPlan(const Model& model, const PlanFiles& plan_files, Diagnostics& violations, CheckCounts* counts) {
-  return Check(model, plan_files, {}, violations, counts);
+  const check::FileSource source = [&](std::string_view name, bool&) -> std::optional<std::string> {
+    for (const auto& [file_name, content] : plan_files) {
+      if (file_name == name) return content;
+    }
+    return std::nullopt;
+  };
+  return Check(model, source, violations, counts);
 }
 
 bool CheckPlan(const Model& model, const std::filesystem::path& plan_dir, Diagnostics& violations,
                CheckCounts* counts) {
-  const int64_t errors_before = violations.error_count();
-  PlanFiles files;
-  std::vector<std::string> unreadable;
-  for (std::string_view name : kPlanFileNames) {
+  // Files are read one at a time as the checker gets to them: a million-line plan is a gigabyte.
+  const check::FileSource source = [&](std::string_view name, bool& unreadable) -> std::optional<std::string> {
     const std::filesystem::path path = plan_dir / name;
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) continue;  // reported as missing-file by the reader
+    if (!std::filesystem::exists(path, ec)) return std::nullopt;
     auto content = ReadWholeFile(path);
     if (!content) {
+      unreadable = true;
       violations.Error("unreadable-file", name, 0, "", fmt::format("cannot read '{}'", path.string()));
-      unreadable.emplace_back(name);
-      continue;
     }
-    files.emplace_back(std::string(name), std::move(*content));
-  }
-  const bool clean = Check(model, files, unreadable, violations, counts);
-  return clean && violations.error_count() == errors_before;
+    return content;
+  };
+  return Check(model, source, violations, counts);
 }
 
 }  // namespace takt

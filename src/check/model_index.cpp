@@ -100,8 +100,7 @@ std::optional<ResourceId> ModelIndex::FindResource(std::string_view code) const 
   return id < 0 ? std::nullopt : std::optional<ResourceId>(ResourceId(id));
 }
 
-std::optional<LineId> ModelIndex::FindLine(std::string_view order, int64_t line) const {
-  const int32_t o = model_.order_codes().Find(order);
+std::optional<LineId> ModelIndex::FindLine(int32_t o, int64_t line) const {
   if (o < 0) return std::nullopt;
   for (uint32_t i = order_first_[static_cast<size_t>(o)]; i < order_first_[static_cast<size_t>(o) + 1]; ++i) {
     if (model_.line(order_lines_[i]).line == line) return order_lines_[i];

@@ -38,8 +38,8 @@ class ModelIndex {
   std::optional<ItemId> FindItem(std::string_view code) const;
   std::optional<SiteId> FindSite(std::string_view code) const;
   std::optional<ResourceId> FindResource(std::string_view code) const;
-  /// The order line `line` of order `order`, if orders.csv has it.
-  std::optional<LineId> FindLine(std::string_view order, int64_t line) const;
+  /// The order line `line` of order `order` (an id of Model::order_codes(), or -1), if orders.csv has it.
+  std::optional<LineId> FindLine(int32_t order, int64_t line) const;
 
   std::string_view item_code(ItemId id) const { return model_.item(id).code; }
   std::string_view site_code(SiteId id) const { return model_.site(id).code; }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cctype>
 
 #include "common/flat_set.h"
@@ -27,33 +28,28 @@ namespace {
 /// Plan quantities are whole units up to 10^12, so that every product the checks take fits.
 constexpr int64_t kMaxQty = 1000000000000;
 
-const std::string* FindFile(const PlanFiles& files, std::string_view name) {
-  for (const auto& [file_name, content] : files) {
-    if (file_name == name) return &content;
+/// The text of a plan file, or nothing (reported) when it is missing or unreadable.
+std::optional<std::string> Open(const FileSource& source, std::string_view name, Diagnostics& d) {
+  bool unreadable = false;
+  std::optional<std::string> content = source(name, unreadable);
+  if (!content && !unreadable) {
+    d.Error("missing-file", name, 0, "", fmt::format("the plan has no {}", name),
+            "write the plan with 'takt plan DIR --out PLANDIR' and check that folder");
   }
-  return nullptr;
+  return content;
 }
 
 /// Reads the rows of one CSV plan file, calling `on_record` for each well-formed record. The state
 /// says whether the file was there and whether every row of it parsed (`on_record` returns false
 /// for a row it could not use).
-void ReportMissing(std::string_view name, const std::vector<std::string>& unreadable, Diagnostics& d) {
-  if (std::find(unreadable.begin(), unreadable.end(), name) != unreadable.end()) return;
-  d.Error("missing-file", name, 0, "", fmt::format("the plan has no {}", name),
-          "write the plan with 'takt plan DIR --out PLANDIR' and check that folder");
-}
-
 template <typename OnRecord>
-FileState ReadCsv(const PlanFiles& files, std::string_view name, std::span<const ColumnSpec> columns,
-                  const std::vector<std::string>& unreadable, Diagnostics& d, OnRecord on_record) {
+FileState ReadCsv(const FileSource& source, std::string_view name, std::span<const ColumnSpec> columns,
+                  Diagnostics& d, OnRecord on_record) {
   FileState state;
-  const std::string* content = FindFile(files, name);
-  if (content == nullptr) {
-    ReportMissing(name, unreadable, d);
-    return state;
-  }
+  std::optional<std::string> content = Open(source, name, d);
+  if (!content) return state;
   state.present = true;
-  std::optional<CsvReader> reader = CsvReader::FromText(*content, std::string(name), d);
+  std::optional<CsvReader> reader = CsvReader::FromText(std::move(*content), std::string(name), d);
   if (!reader || !reader->ReadHeader(d)) return state;
   FieldParser f(name, columns, reader->header(), d);
   if (!f.columns_ok()) return state;
@@ -86,17 +82,18 @@ std::optional<int64_t> Serial(std::string_view code, std::string_view prefix) {
 
 class PlanReader {
  public:
-  PlanReader(const ModelIndex& index, const PlanFiles& files, const std::vector<std::string>& unreadable,
-             Diagnostics& d)
-      : index_(index), files_(files), unreadable_(unreadable), d_(d) {}
+  PlanReader(const ModelIndex& index, const FileSource& source, Diagnostics& d)
+      : index_(index), source_(source), d_(d) {}
 
   PlanData Read() {
-    ReadWorkOrders();
-    ReadOperations();
-    ReadPurchases();
-    ReadShipments();
-    ReadStatuses();
-    ReadPegging();
+  auto t0 = std::chrono::steady_clock::now();
+  auto lap = [&](const char* what) { auto t = std::chrono::steady_clock::now(); std::fprintf(stderr, "  %-10s %.2f s\n", what, std::chrono::duration<double>(t - t0).count()); t0 = t; };
+    ReadWorkOrders();lap("wo");
+    ReadOperations();lap("ops");
+    ReadPurchases();lap("po");
+    ReadShipments();lap("ship");
+    ReadStatuses();lap("status");
+    ReadPegging();lap("peg");
     ReadSummary();
     return std::move(plan_);
   }
@@ -135,8 +132,12 @@ class PlanReader {
     auto order = f.Code(order_column);
     auto line = f.Int(line_column, 1, 1000000000);
     if (!order || !line) return std::nullopt;
-    if (auto id = index_.FindLine(*order, *line)) return id;
-    if (index_.model().order_codes().Find(*order) < 0) {
+    if (*order != last_order_) {
+      last_order_ = *order;
+      last_order_id_ = index_.model().order_codes().Find(*order);
+    }
+    if (auto id = index_.FindLine(last_order_id_, *line)) return id;
+    if (last_order_id_ < 0) {
       f.Error(order_column, "unknown-reference", fmt::format("order {} is not in orders.csv", Quote(*order)));
     } else {
       f.Error(line_column, "unknown-reference",
@@ -145,13 +146,21 @@ class PlanReader {
     return std::nullopt;
   }
 
+  int32_t FindWorkOrder(std::string_view code) const {
+    if (auto serial = Serial(code, "WO-")) {
+      const auto at = static_cast<size_t>(*serial);
+      return at < work_order_by_serial_.size() ? work_order_by_serial_[at] : -1;
+    }
+    return plan_.work_order_codes.Find(code);
+  }
+
   void ReadWorkOrders() {
     enum { kWorkOrder, kItem, kSite, kQty, kStart, kEnd, kOrder, kLine };
     static constexpr std::array<ColumnSpec, 8> kColumns = {{{"work_order"}, {"item"}, {"site"}, {"qty"},
                                                             {"start"}, {"end"}, {"order"}, {"line"}}};
     int64_t last_serial = -1;
     bool order_reported = false;
-    plan_.work_orders_file = ReadCsv(files_, kWorkOrdersFile, kColumns, unreadable_, d_, [&](FieldParser& f) {
+    plan_.work_orders_file = ReadCsv(source_, kWorkOrdersFile, kColumns, d_, [&](FieldParser& f) {
       auto code = f.Code(kWorkOrder);
       if (!code) return false;
       bool added = false;
@@ -173,7 +182,13 @@ class PlanReader {
         d_.Error("row-order", f.file(), f.line(), "work_order",
                  fmt::format("work order {} comes after a higher number: rows are in creation order", *code));
       }
-      if (serial) last_serial = std::max(last_serial, *serial);
+      if (serial) {
+        last_serial = std::max(last_serial, *serial);
+        if (work_order_by_serial_.size() <= static_cast<size_t>(*serial)) {
+          work_order_by_serial_.resize(static_cast<size_t>(*serial) + 1, -1);
+        }
+        work_order_by_serial_[static_cast<size_t>(*serial)] = static_cast<int32_t>(plan_.work_orders.size() - 1);
+      }
       auto item = Item(f, kItem);
       auto site = Site(f, kSite);
       auto qty = f.Int(kQty, 1, kMaxQty);
@@ -196,12 +211,12 @@ class PlanReader {
     enum { kWorkOrder, kStep, kResource, kStart, kEnd, kQty };
     static constexpr std::array<ColumnSpec, 6> kColumns = {
         {{"work_order"}, {"step"}, {"resource"}, {"start"}, {"end"}, {"qty"}}};
-    plan_.operations_file = ReadCsv(files_, kOperationsFile, kColumns, unreadable_, d_, [&](FieldParser& f) {
+    plan_.operations_file = ReadCsv(source_, kOperationsFile, kColumns, d_, [&](FieldParser& f) {
       OperationRow op;
       op.src_line = f.line();
       bool resolved = true;
       if (auto code = f.Code(kWorkOrder)) {
-        op.work_order = plan_.work_order_codes.Find(*code);
+        op.work_order = FindWorkOrder(*code);
         resolved = op.work_order >= 0;
         // References into a file that could not be read would only echo that one problem.
         if (!resolved && plan_.work_orders_file.readable) {
@@ -228,7 +243,7 @@ class PlanReader {
     enum { kItem, kSite, kDate, kQty, kPurchase };
     static constexpr std::array<ColumnSpec, 5> kColumns = {{{"item"}, {"site"}, {"date"}, {"qty"}, {"purchase"}}};
     FlatSet64 seen;  // (item, site, date): one purchase each
-    plan_.purchases_file = ReadCsv(files_, kPurchasesFile, kColumns, unreadable_, d_, [&](FieldParser& f) {
+    plan_.purchases_file = ReadCsv(source_, kPurchasesFile, kColumns, d_, [&](FieldParser& f) {
       auto code = f.Code(kPurchase);
       if (!code) return false;
       bool added = false;
@@ -272,7 +287,7 @@ class PlanReader {
     static constexpr std::array<ColumnSpec, 8> kColumns = {{{"order"}, {"line"}, {"item"}, {"site"}, {"ship_date"},
                                                             {"qty"}, {"revenue"}, {"cost"}}};
     constexpr Fixed4 kAnyMoney = -1000000000000000000;
-    plan_.shipments_file = ReadCsv(files_, kShipmentsFile, kColumns, unreadable_, d_, [&](FieldParser& f) {
+    plan_.shipments_file = ReadCsv(source_, kShipmentsFile, kColumns, d_, [&](FieldParser& f) {
       auto line = Line(f, kOrder, kLine);
       auto item = Item(f, kItem);
       auto site = Site(f, kSite);
@@ -295,7 +310,7 @@ class PlanReader {
     static constexpr std::array<std::string_view, 8> kReasons = {
         "material", "capacity", "lead_time", "licence_pending", "licence_denied", "licence_missing", "prohibited",
         "horizon"};
-    plan_.status_file = ReadCsv(files_, kOrderStatusFile, kColumns, unreadable_, d_, [&](FieldParser& f) {
+    plan_.status_file = ReadCsv(source_, kOrderStatusFile, kColumns, d_, [&](FieldParser& f) {
       auto line = Line(f, kOrder, kLine);
       auto item = Item(f, kItem);
       auto qty = f.Int(kQty, 0, kMaxQty);
@@ -328,7 +343,7 @@ class PlanReader {
     static constexpr std::array<ColumnSpec, 8> kColumns = {
         {{"order"}, {"line"}, {"item"}, {"site"}, {"date"}, {"qty"}, {"source_kind"}, {"source"}}};
     static constexpr std::array<std::string_view, 4> kKinds = {"onhand", "receipt", "purchase", "work_order"};
-    plan_.pegging_file = ReadCsv(files_, kPeggingFile, kColumns, unreadable_, d_, [&](FieldParser& f) {
+    plan_.pegging_file = ReadCsv(source_, kPeggingFile, kColumns, d_, [&](FieldParser& f) {
       PeggingRow p;
       p.src_line = f.line();
       auto line = Line(f, kOrder, kLine);
@@ -360,7 +375,7 @@ class PlanReader {
             }
             break;
           case SourceKind::kWorkOrder:
-            p.source = plan_.work_order_codes.Find(source);
+            p.source = FindWorkOrder(source);
             resolved = p.source >= 0;
             if (!resolved && plan_.work_orders_file.readable) {
               f.Error(kSource, "unknown-reference",
@@ -381,11 +396,8 @@ class PlanReader {
   }
 
   void ReadSummary() {
-    const std::string* content = FindFile(files_, kSummaryFile);
-    if (content == nullptr) {
-      ReportMissing(kSummaryFile, unreadable_, d_);
-      return;
-    }
+    const std::optional<std::string> content = Open(source_, kSummaryFile, d_);
+    if (!content) return;
     plan_.summary_file.present = true;
     JsonError error;
     plan_.summary = ParseJson(*content, error);
@@ -403,17 +415,18 @@ class PlanReader {
   }
 
   const ModelIndex& index_;
-  const PlanFiles& files_;
-  const std::vector<std::string>& unreadable_;
+  const FileSource& source_;
   Diagnostics& d_;
+  std::vector<int32_t> work_order_by_serial_;  ///< WO-0000042 -> row, for the usual ids: no hashing
+  std::string last_order_;                     ///< rows come grouped by order: remember the last one
+  int32_t last_order_id_ = -1;
   PlanData plan_;
 };
 
 }  // namespace
 
-PlanData ReadPlan(const ModelIndex& index, const PlanFiles& files, Diagnostics& violations,
-                  const std::vector<std::string>& unreadable) {
-  return PlanReader(index, files, unreadable, violations).Read();
+PlanData ReadPlan(const ModelIndex& index, const FileSource& source, Diagnostics& violations) {
+  return PlanReader(index, source, violations).Read();
 }
 
 }  // namespace takt::check

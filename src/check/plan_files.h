@@ -4,6 +4,7 @@
 // line, work order or purchase; missing file or column) and keeps the rows that parsed whole.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -122,9 +123,12 @@ struct PlanData {
       summary_file;
 };
 
-/// Reads every plan file; problems go to `violations`. Files named in `unreadable` were reported
-/// already and are not reported again as missing.
-PlanData ReadPlan(const ModelIndex& index, const PlanFiles& files, Diagnostics& violations,
-                  const std::vector<std::string>& unreadable = {});
+/// Gives the text of one plan file: nothing when the file is absent, or, with `unreadable` set,
+/// when it exists but could not be read (the source reports that itself).
+using FileSource = std::function<std::optional<std::string>(std::string_view name, bool& unreadable)>;
+
+/// Reads every plan file, one at a time, so that only one file's text is held at once; problems go
+/// to `violations`.
+PlanData ReadPlan(const ModelIndex& index, const FileSource& source, Diagnostics& violations);
 
 }  // namespace takt::check

@@ -45,9 +45,13 @@ CsvWriter& CsvWriter::Int(int64_t value) {
 CsvWriter& CsvWriter::Date(Day value) {
   Separate();
   if (value == kNoDay) return *this;
-  char buffer[10];
-  FormatDateTo(value, buffer);
-  out_.append(buffer, 10);
+  if (dates_.empty()) dates_.resize(1024);
+  CachedDate& cached = dates_[static_cast<uint32_t>(value) & 1023u];
+  if (cached.day != value) {
+    cached.day = value;
+    FormatDateTo(value, cached.text);
+  }
+  out_.append(cached.text, 10);
   return *this;
 }
 

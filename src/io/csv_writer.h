@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/date.h"
 #include "common/decimal.h"
@@ -65,6 +66,12 @@ class CsvWriter {
   std::string& out_;
   TextSink* sink_ = nullptr;
   bool row_started_ = false;
+  /// Formatted dates by day, direct-mapped: plans repeat the same few hundred days millions of times.
+  struct CachedDate {
+    Day day = kNoDay;
+    char text[10];
+  };
+  std::vector<CachedDate> dates_;
 };
 
 /// Writes `content` to `path` through a temporary file in the same folder and a rename, so a reader

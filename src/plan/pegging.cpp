@@ -43,8 +43,9 @@ std::vector<Peg> PegPlan(const Model& m, const Plan& plan) {
   }
   for (size_t i = 0; i < plan.purchases.size(); ++i) {
     const Purchase& p = plan.purchases[i];
-    if (p.qty > 0) {
-      supply.push_back({stock_point(p.item, p.site), p.day, SourceKind::kPurchase, static_cast<int32_t>(i), p.qty});
+    if (p.qty > p.direct) {
+      supply.push_back(
+          {stock_point(p.item, p.site), p.day, SourceKind::kPurchase, static_cast<int32_t>(i), p.qty - p.direct});
     }
   }
   for (size_t i = 0; i < plan.work_orders.size(); ++i) {

@@ -87,10 +87,12 @@ struct Purchase {
   SiteId site;
   int32_t day = 0;  ///< arrival
   int64_t qty = 0;
+  int64_t direct = 0;  ///< of qty, bought for a component consumed that very day (not pegged)
 };
 
 /// A consumption attributed to a line: a shipment of the line's item, or components consumed by a
-/// work order built for it. Pegging matches these to supply.
+/// work order built for it. Pegging matches these to supply. Components bought to arrive the day
+/// they are consumed are not listed (see Purchase::direct).
 struct Consumption {
   LineId line;
   ItemId item;

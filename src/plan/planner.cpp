@@ -122,7 +122,7 @@ class Engine {
     size_t undo, work_orders, operations, consumptions, shipments;
   };
   struct Undo {
-    enum Kind : uint8_t { kMaterial, kCapacity, kPurchase } kind;
+    enum Kind : uint8_t { kMaterial, kCapacity, kPurchase, kDirectPurchase } kind;
     int32_t index;
     int32_t day;
     int64_t amount;
@@ -155,16 +155,19 @@ class Engine {
     undo_.push_back({Undo::kCapacity, r.value, day, amount});
   }
 
-  /// Records a purchase arriving on `day` (the ledger is the caller's business).
-  void Buy(ItemId item, SiteId site, int32_t day, int64_t qty) {
+  /// Records a purchase arriving on `day` (the ledger is the caller's business). `direct`: bought
+  /// for one consumption on that day, so pegging need not match it.
+  void Buy(ItemId item, SiteId site, int32_t day, int64_t qty, bool direct) {
     int32_t& index = purchase_at_[static_cast<size_t>(StockPoint(item, site)) * static_cast<size_t>(days_) +
                                   static_cast<size_t>(day)];
     if (index < 0) {
       index = static_cast<int32_t>(plan_.purchases.size());
       plan_.purchases.push_back({item, site, day, 0});
     }
-    plan_.purchases[static_cast<size_t>(index)].qty += qty;
-    undo_.push_back({Undo::kPurchase, index, day, qty});
+    Purchase& p = plan_.purchases[static_cast<size_t>(index)];
+    p.qty += qty;
+    if (direct) p.direct += qty;
+    undo_.push_back({direct ? Undo::kDirectPurchase : Undo::kPurchase, index, day, qty});
   }
 
   Savepoint Save() const {
@@ -181,6 +184,10 @@ class Engine {
         case Undo::kMaterial: material_.Add(u.index, u.day, -u.amount); break;
         case Undo::kCapacity: capacity_.Use(ResourceId(u.index), u.day, -u.amount); break;
         case Undo::kPurchase: plan_.purchases[static_cast<size_t>(u.index)].qty -= u.amount; break;
+        case Undo::kDirectPurchase:
+          plan_.purchases[static_cast<size_t>(u.index)].qty -= u.amount;
+          plan_.purchases[static_cast<size_t>(u.index)].direct -= u.amount;
+          break;
       }
       undo_.pop_back();
     }
@@ -224,10 +231,9 @@ class Engine {
   /// day before), by buying it (lead-time items). Returns how much it got.
   int64_t Acquire(ItemId item, SiteId site, int64_t qty, int32_t day, int depth) {
     const int32_t sp = StockPoint(item, site);
-    if (OnlyBought(sp) && day >= m_.item(item).lead_time_days) {
+    if (depth > 0 && OnlyBought(sp) && day >= m_.item(item).lead_time_days) {
       // A commodity with no stock here: bought to arrive the day it is used.
-      Buy(item, site, day, qty);
-      plan_.consumptions.push_back({current_line_, item, site, day, qty});
+      Buy(item, site, day, qty, true);
       return qty;
     }
     int64_t got = std::min(qty, std::max<int64_t>(0, material_.Available(sp, day)));
@@ -239,12 +245,14 @@ class Engine {
         got += built;
       }
     }
+    if (got > 0) plan_.consumptions.push_back({current_line_, item, site, day, got});
     const Item& it = m_.item(item);
     if (got < qty && it.lead_time_days >= 0 && day >= it.lead_time_days) {
-      Buy(item, site, day, qty - got);  // arrives on the day it is consumed: nothing to stock
+      // Arrives on the day it is consumed: nothing to stock. The shipped item itself is pegged.
+      Buy(item, site, day, qty - got, depth > 0);
+      if (depth == 0) plan_.consumptions.push_back({current_line_, item, site, day, qty - got});
       got = qty;
     }
-    if (got > 0) plan_.consumptions.push_back({current_line_, item, site, day, got});
     return got;
   }
 
@@ -398,7 +406,10 @@ class Engine {
         return kNever;
       }
       if (portions != nullptr) {
-        Buy(item, site, arrival, rest);
+        // Arrives into stock and is taken there; the portion may ship later.
+        Buy(item, site, arrival, rest, false);
+        AddMaterial(sp, arrival, rest);
+        AddMaterial(sp, arrival, -rest);
         portions->push_back({arrival, rest});
       } else {
         bought = rest;  // bought when the consumer's day is known, to arrive that day
@@ -507,7 +518,7 @@ class Engine {
       }
       // Components are consumed on the piece's start day.
       const int32_t start = windows[0].start;
-      ConsumeOn(takes, start);
+      ConsumeOn(takes, start, false);
       CommitWorkOrder(r, x, windows.data());
       const int32_t out = windows[r.step_count - 1].end + 1;
       if (portions != nullptr) {
@@ -571,10 +582,12 @@ class Engine {
   }
 
   /// Moves provisional consumptions to the day they happen; buys bought quantities to arrive then.
-  void ConsumeOn(const std::vector<Take>& takes, int32_t day) {
+  /// Components bought for one consumption need no pegging (`shipped` is false for them).
+  void ConsumeOn(const std::vector<Take>& takes, int32_t day, bool shipped) {
     for (const Take& t : takes) {
       if (t.bought) {
-        Buy(t.item, t.site, day, t.qty);
+        Buy(t.item, t.site, day, t.qty, !shipped);
+        if (!shipped) continue;
       } else if (t.day != day) {
         AddMaterial(t.stock_point, t.day, t.qty);
         AddMaterial(t.stock_point, day, -t.qty);
@@ -617,7 +630,7 @@ class Engine {
       }
       return -1;
     }
-    ConsumeOn(top, ship);
+    ConsumeOn(top, ship, true);
     plan_.shipments.push_back({current_line_, site, ship, qty});
     return ship;
   }
@@ -807,7 +820,7 @@ class Engine {
       const int32_t ready = SupplyForward(item, site, want, first_day, 0, binding, &top_takes_, nullptr);
       const int32_t ship = ready >= kNever ? -1 : Allowed(ready);
       if (ship >= 0 && ship < days_) {
-        ConsumeOn(top_takes_, ship);
+        ConsumeOn(top_takes_, ship, true);
         plan_.shipments.push_back({current_line_, site, ship, want});
         result.shipped += want;
         result.weighted_days += want * ship;
