@@ -835,9 +835,26 @@ class Engine {
   }
 
   void PlanPartialLine(const OrderLine& line, LineOutcome& out, int32_t first_day, const Constraint& first_reason) {
-    // The site whose estimate for the whole quantity is earliest.
-    RankSites(line.item, line.qty, first_day);
-    const SiteId site = ranked_.front().second;
+    // The site that can ship most on the first day (just in time); if none can ship anything
+    // then, the site whose estimate for the whole quantity is earliest.
+    RankSites(line.item, line.qty, 0);
+    SiteId site = ranked_.front().second;
+    int64_t most = 0;
+    for (const auto& [estimate, candidate] : ranked_) {
+      if (estimate >= kNever) break;
+      const Savepoint before = Save();
+      const int64_t now = Acquire(line.item, candidate, line.qty, first_day, 0);
+      Rollback(before);
+      if (now > most) {
+        most = now;
+        site = candidate;
+      }
+      if (most == line.qty) break;
+    }
+    if (most == 0) {
+      RankSites(line.item, line.qty, first_day);
+      site = ranked_.front().second;
+    }
     const PartialResult r = RunPartial(line.item, site, line.qty, first_day);
     out.site = site;
     out.shipped_qty = r.shipped;
