@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <span>
 #include <unordered_map>
 
 #include "check/checks.h"
@@ -106,74 +107,88 @@ void CheckSources(const CheckContext& ctx) {
   }
 }
 
-/// Sorts uses by key: a counting sort by order line (linear), then each line's few uses in place.
-void SortByKey(std::vector<Use>& uses, size_t line_count) {
-  std::vector<uint32_t> first(line_count + 1, 0);
-  for (const Use& u : uses) ++first[u.line + 1];
-  for (size_t l = 0; l < line_count; ++l) first[l + 1] += first[l];
-  std::vector<Use> sorted(uses.size());
-  {
-    std::vector<uint32_t> fill(first.begin(), first.end() - 1);
-    for (const Use& u : uses) sorted[fill[u.line]++] = u;
-  }
-  for (size_t l = 0; l < line_count; ++l) {
-    // Ties keep file order (src_line), so a mismatch is pinned on the first pegging row of its key.
-    std::sort(sorted.begin() + first[l], sorted.begin() + first[l + 1], [](const Use& x, const Use& y) {
-      return x < y || (!(y < x) && x.src_line < y.src_line);
-    });
-  }
-  uses = std::move(sorted);
-}
+/// Row indexes grouped by order line (CSR): rows of line l are rows[first[l] .. first[l+1]).
+struct ByLine {
+  std::vector<uint32_t> first;
+  std::vector<uint32_t> rows;
 
+  template <typename Rows, typename LineOf>
+  ByLine(const Rows& all, size_t line_count, LineOf line_of) : first(line_count + 1, 0) {
+    for (const auto& r : all) {
+      if (const LineId l = line_of(r); l.valid()) ++first[l.index() + 1];
+    }
+    for (size_t l = 0; l < line_count; ++l) first[l + 1] += first[l];
+    rows.resize(first.back());
+    std::vector<uint32_t> fill(first.begin(), first.end() - 1);
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (const LineId l = line_of(all[i]); l.valid()) rows[fill[l.index()]++] = static_cast<uint32_t>(i);
+    }
+  }
+  std::span<const uint32_t> of(size_t line) const {
+    return std::span<const uint32_t>(rows).subspan(first[line], first[line + 1] - first[line]);
+  }
+};
+
+/// Compares, line by line, what each order line consumes with what pegging.csv pegs to it. Only
+/// CSR indexes span the whole plan; each line's uses are gathered and sorted in small scratch lists.
 void CheckCoverage(const CheckContext& ctx) {
   const PlanData& plan = ctx.plan;
   const Model& m = ctx.model();
-  size_t consumptions = plan.shipments.size();
-  for (const WorkOrderRow& wo : plan.work_orders) {
-    if (wo.ok && wo.line.valid()) consumptions += m.components_of(wo.item).size();
-  }
-  std::vector<Use> consumed;
-  consumed.reserve(consumptions);
-  for (const ShipmentRow& s : plan.shipments) {
-    consumed.push_back({static_cast<uint32_t>(s.line.value), s.item.value, s.site.value, s.date, s.qty, 0});
-  }
-  for (const WorkOrderRow& wo : plan.work_orders) {
-    if (!wo.ok || !wo.line.valid()) continue;
-    for (const BomLine& b : m.components_of(wo.item)) {
-      consumed.push_back({static_cast<uint32_t>(wo.line.value), b.component.value, wo.site.value, wo.start,
-                          wo.qty * b.qty_per, 0});
-    }
-  }
-  std::vector<Use> pegged;
-  pegged.reserve(plan.pegging.size());
-  for (const PeggingRow& p : plan.pegging) {
-    pegged.push_back({static_cast<uint32_t>(p.line.value), p.item.value, p.site.value, p.date, p.qty, p.src_line});
-  }
-  SortByKey(consumed, m.lines().size());
-  SortByKey(pegged, m.lines().size());
+  const size_t line_count = m.lines().size();
+  const ByLine shipments(plan.shipments, line_count, [](const ShipmentRow& s) { return s.line; });
+  const ByLine work_orders(plan.work_orders, line_count,
+                           [](const WorkOrderRow& w) { return w.ok ? w.line : LineId(); });
+  const ByLine pegging(plan.pegging, line_count, [](const PeggingRow& p) { return p.line; });
+  // Ties keep file order (src_line), so a mismatch is pinned on the first pegging row of its key.
+  auto by_key = [](const Use& x, const Use& y) { return x < y || (!(y < x) && x.src_line < y.src_line); };
 
-  // Merge the two sorted lists, key by key.
-  size_t a = 0;
-  size_t b = 0;
-  while (a < consumed.size() || b < pegged.size()) {
-    const bool take_a = a < consumed.size() && (b == pegged.size() || !(pegged[b] < consumed[a]));
-    const bool take_b = b < pegged.size() && (a == consumed.size() || !(consumed[a] < pegged[b]));
-    const Use key = take_a ? consumed[a] : pegged[b];
-    Wide need = 0;
-    Wide have = 0;
-    int src_line = 0;
-    for (; take_a && a < consumed.size() && consumed[a].SameKey(key); ++a) need += consumed[a].qty;
-    for (; take_b && b < pegged.size() && pegged[b].SameKey(key); ++b) {
-      have += pegged[b].qty;
-      if (src_line == 0) src_line = pegged[b].src_line;
+  std::vector<Use> consumed;
+  std::vector<Use> pegged;
+  for (size_t l = 0; l < line_count; ++l) {
+    const auto line = static_cast<uint32_t>(l);
+    consumed.clear();
+    pegged.clear();
+    for (uint32_t i : shipments.of(l)) {
+      const ShipmentRow& s = plan.shipments[i];
+      consumed.push_back({line, s.item.value, s.site.value, s.date, s.qty, 0});
     }
-    if (need == have) continue;
-    ctx.out.Error("pegging-mismatch", kPeggingFile, src_line, "qty", [&] {
-      return fmt::format("pegging of {} covers {} units of {} at site {} on {}; the line consumes {} there that day",
-                         ctx.index.LineName(LineId(static_cast<int32_t>(key.line))), FormatWhole(have),
-                         ctx.index.item_code(ItemId(key.item)), ctx.index.site_code(SiteId(key.site)),
-                         FormatDate(key.date), FormatWhole(need));
-    });
+    for (uint32_t i : work_orders.of(l)) {
+      const WorkOrderRow& wo = plan.work_orders[i];
+      for (const BomLine& b : m.components_of(wo.item)) {
+        consumed.push_back({line, b.component.value, wo.site.value, wo.start, wo.qty * b.qty_per, 0});
+      }
+    }
+    for (uint32_t i : pegging.of(l)) {
+      const PeggingRow& p = plan.pegging[i];
+      pegged.push_back({line, p.item.value, p.site.value, p.date, p.qty, p.src_line});
+    }
+    if (consumed.empty() && pegged.empty()) continue;
+    std::sort(consumed.begin(), consumed.end(), by_key);
+    std::sort(pegged.begin(), pegged.end(), by_key);
+
+    // Merge the two sorted lists, key by key.
+    size_t a = 0;
+    size_t b = 0;
+    while (a < consumed.size() || b < pegged.size()) {
+      const bool take_a = a < consumed.size() && (b == pegged.size() || !(pegged[b] < consumed[a]));
+      const bool take_b = b < pegged.size() && (a == consumed.size() || !(consumed[a] < pegged[b]));
+      const Use key = take_a ? consumed[a] : pegged[b];
+      Wide need = 0;
+      Wide have = 0;
+      int src_line = 0;
+      for (; take_a && a < consumed.size() && consumed[a].SameKey(key); ++a) need += consumed[a].qty;
+      for (; take_b && b < pegged.size() && pegged[b].SameKey(key); ++b) {
+        have += pegged[b].qty;
+        if (src_line == 0) src_line = pegged[b].src_line;
+      }
+      if (need == have) continue;
+      ctx.out.Error("pegging-mismatch", kPeggingFile, src_line, "qty", [&] {
+        return fmt::format("pegging of {} covers {} units of {} at site {} on {}; the line consumes {} there that day",
+                           ctx.index.LineName(LineId(static_cast<int32_t>(key.line))), FormatWhole(have),
+                           ctx.index.item_code(ItemId(key.item)), ctx.index.site_code(SiteId(key.site)),
+                           FormatDate(key.date), FormatWhole(need));
+      });
+    }
   }
 }
 
