@@ -48,36 +48,36 @@ void CheckSources(const CheckContext& ctx) {
     switch (p.kind) {
       case SourceKind::kWorkOrder: {
         const WorkOrderRow& wo = plan.work_orders[static_cast<size_t>(p.source)];
-        const std::string_view code = plan.work_order_codes[static_cast<size_t>(p.source)];
+        auto code = [&] { return plan.work_order_codes[static_cast<size_t>(p.source)]; };
         if (!wo.ok) break;
         if (wo.item != p.item || wo.site != p.site) {
-          report([&] { return fmt::format("work order {} makes {} at site {}, not {} at site {}", code,
+          report([&] { return fmt::format("work order {} makes {} at site {}, not {} at site {}", code(),
                              ctx.index.item_code(wo.item), ctx.index.site_code(wo.site), item, site); });
         } else if (p.date <= wo.end) {
-          report([&] { return fmt::format("work order {} ends {}: its {} is not available on {}", code, FormatDate(wo.end), item,
+          report([&] { return fmt::format("work order {} ends {}: its {} is not available on {}", code(), FormatDate(wo.end), item,
                              FormatDate(p.date)); });
         }
         int64_t& used = from_work_order[static_cast<size_t>(p.source)];
         if (used <= wo.qty && (used = SatAdd(used, p.qty)) > wo.qty) {
-          report([&] { return fmt::format("work order {} makes {} units; pegging.csv draws {} from it by this row", code, wo.qty,
+          report([&] { return fmt::format("work order {} makes {} units; pegging.csv draws {} from it by this row", code(), wo.qty,
                              used); });
         }
         break;
       }
       case SourceKind::kPurchase: {
         const PurchaseRow& po = plan.purchases[static_cast<size_t>(p.source)];
-        const std::string_view code = plan.purchase_codes[static_cast<size_t>(p.source)];
+        auto code = [&] { return plan.purchase_codes[static_cast<size_t>(p.source)]; };
         if (!po.ok) break;
         if (po.item != p.item || po.site != p.site) {
-          report([&] { return fmt::format("purchase {} buys {} at site {}, not {} at site {}", code, ctx.index.item_code(po.item),
+          report([&] { return fmt::format("purchase {} buys {} at site {}, not {} at site {}", code(), ctx.index.item_code(po.item),
                              ctx.index.site_code(po.site), item, site); });
         } else if (p.date < po.date) {
-          report([&] { return fmt::format("purchase {} arrives {}: its {} is not available on {}", code, FormatDate(po.date), item,
+          report([&] { return fmt::format("purchase {} arrives {}: its {} is not available on {}", code(), FormatDate(po.date), item,
                              FormatDate(p.date)); });
         }
         int64_t& used = from_purchase[static_cast<size_t>(p.source)];
         if (used <= po.qty && (used = SatAdd(used, p.qty)) > po.qty) {
-          report([&] { return fmt::format("purchase {} buys {} units; pegging.csv draws {} from it by this row", code, po.qty, used); });
+          report([&] { return fmt::format("purchase {} buys {} units; pegging.csv draws {} from it by this row", code(), po.qty, used); });
         }
         break;
       }

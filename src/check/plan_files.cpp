@@ -23,6 +23,49 @@ const char* LineStatusName(LineStatus status) {
   return "?";
 }
 
+std::optional<int64_t> RowCodes::Serial(std::string_view code) const {
+  if (code.size() != prefix_.size() + 7 || code.substr(0, prefix_.size()) != prefix_) return std::nullopt;
+  int64_t n = 0;
+  for (char c : code.substr(prefix_.size())) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+bool RowCodes::Add(std::string_view code) {
+  const auto row = static_cast<int32_t>(code_of_row_.size());
+  if (auto serial = Serial(code)) {
+    const auto at = static_cast<size_t>(*serial);
+    if (at >= row_of_serial_.size()) row_of_serial_.resize(std::max(at + 1, row_of_serial_.size() * 2), -1);
+    if (row_of_serial_[at] >= 0) return false;
+    row_of_serial_[at] = row;
+    code_of_row_.push_back(*serial);
+    return true;
+  }
+  bool added = false;
+  const int32_t id = others_.Intern(code, &added);
+  if (!added) return false;
+  row_of_other_.push_back(row);
+  code_of_row_.push_back(-1 - id);
+  return true;
+}
+
+int32_t RowCodes::Find(std::string_view code) const {
+  if (auto serial = Serial(code)) {
+    const auto at = static_cast<size_t>(*serial);
+    return at < row_of_serial_.size() ? row_of_serial_[at] : -1;
+  }
+  const int32_t id = others_.Find(code);
+  return id < 0 ? -1 : row_of_other_[static_cast<size_t>(id)];
+}
+
+std::string RowCodes::operator[](size_t row) const {
+  const int64_t code = code_of_row_[row];
+  if (code >= 0) return fmt::format("{}{:07}", prefix_, code);
+  return std::string(others_[static_cast<size_t>(-1 - code)]);
+}
+
 namespace {
 
 /// Plan quantities are whole units up to 10^12, so that every product the checks take fits.
@@ -69,16 +112,6 @@ FileState ReadCsv(const FileSource& source, std::string_view name, std::span<con
   return state;
 }
 
-/// `PREFIX` followed by exactly seven digits, as the value of the number.
-std::optional<int64_t> Serial(std::string_view code, std::string_view prefix) {
-  if (code.size() != prefix.size() + 7 || code.substr(0, prefix.size()) != prefix) return std::nullopt;
-  int64_t n = 0;
-  for (char c : code.substr(prefix.size())) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
-    n = n * 10 + (c - '0');
-  }
-  return n;
-}
 
 class PlanReader {
  public:
@@ -146,14 +179,6 @@ class PlanReader {
     return std::nullopt;
   }
 
-  int32_t FindWorkOrder(std::string_view code) const {
-    if (auto serial = Serial(code, "WO-")) {
-      const auto at = static_cast<size_t>(*serial);
-      return at < work_order_by_serial_.size() ? work_order_by_serial_[at] : -1;
-    }
-    return plan_.work_order_codes.Find(code);
-  }
-
   void ReadWorkOrders() {
     enum { kWorkOrder, kItem, kSite, kQty, kStart, kEnd, kOrder, kLine };
     static constexpr std::array<ColumnSpec, 8> kColumns = {{{"work_order"}, {"item"}, {"site"}, {"qty"},
@@ -163,9 +188,7 @@ class PlanReader {
     plan_.work_orders_file = ReadCsv(source_, kWorkOrdersFile, kColumns, d_, [&](FieldParser& f) {
       auto code = f.Code(kWorkOrder);
       if (!code) return false;
-      bool added = false;
-      plan_.work_order_codes.Intern(*code, &added);
-      if (!added) {
+      if (!plan_.work_order_codes.Add(*code)) {
         const int first = plan_.work_orders[static_cast<size_t>(plan_.work_order_codes.Find(*code))].src_line;
         f.Error(kWorkOrder, "duplicate-key",
                 fmt::format("work order {} is listed twice (first on line {})", Quote(*code), first));
@@ -173,7 +196,7 @@ class PlanReader {
       }
       WorkOrderRow& w = plan_.work_orders.emplace_back();
       w.src_line = f.line();
-      const auto serial = Serial(*code, "WO-");
+      const auto serial = plan_.work_order_codes.Serial(*code);
       if (!serial) {
         d_.Error("bad-id", f.file(), f.line(), "work_order",
                  fmt::format("work order {} is not 'WO-' and a 7-digit number", Quote(*code)));
@@ -182,13 +205,7 @@ class PlanReader {
         d_.Error("row-order", f.file(), f.line(), "work_order",
                  fmt::format("work order {} comes after a higher number: rows are in creation order", *code));
       }
-      if (serial) {
-        last_serial = std::max(last_serial, *serial);
-        if (work_order_by_serial_.size() <= static_cast<size_t>(*serial)) {
-          work_order_by_serial_.resize(static_cast<size_t>(*serial) + 1, -1);
-        }
-        work_order_by_serial_[static_cast<size_t>(*serial)] = static_cast<int32_t>(plan_.work_orders.size() - 1);
-      }
+      if (serial) last_serial = std::max(last_serial, *serial);
       auto item = Item(f, kItem);
       auto site = Site(f, kSite);
       auto qty = f.Int(kQty, 1, kMaxQty);
@@ -216,7 +233,7 @@ class PlanReader {
       op.src_line = f.line();
       bool resolved = true;
       if (auto code = f.Code(kWorkOrder)) {
-        op.work_order = FindWorkOrder(*code);
+        op.work_order = plan_.work_order_codes.Find(*code);
         resolved = op.work_order >= 0;
         // References into a file that could not be read would only echo that one problem.
         if (!resolved && plan_.work_orders_file.readable) {
@@ -246,9 +263,7 @@ class PlanReader {
     plan_.purchases_file = ReadCsv(source_, kPurchasesFile, kColumns, d_, [&](FieldParser& f) {
       auto code = f.Code(kPurchase);
       if (!code) return false;
-      bool added = false;
-      plan_.purchase_codes.Intern(*code, &added);
-      if (!added) {
+      if (!plan_.purchase_codes.Add(*code)) {
         const int first = plan_.purchases[static_cast<size_t>(plan_.purchase_codes.Find(*code))].src_line;
         f.Error(kPurchase, "duplicate-key",
                 fmt::format("purchase {} is listed twice (first on line {})", Quote(*code), first));
@@ -256,7 +271,7 @@ class PlanReader {
       }
       PurchaseRow& p = plan_.purchases.emplace_back();
       p.src_line = f.line();
-      if (!Serial(*code, "PO-")) {
+      if (!plan_.purchase_codes.Serial(*code)) {
         d_.Error("bad-id", f.file(), f.line(), "purchase",
                  fmt::format("purchase {} is not 'PO-' and a 7-digit number", Quote(*code)));
       }
@@ -375,7 +390,7 @@ class PlanReader {
             }
             break;
           case SourceKind::kWorkOrder:
-            p.source = FindWorkOrder(source);
+            p.source = plan_.work_order_codes.Find(source);
             resolved = p.source >= 0;
             if (!resolved && plan_.work_orders_file.readable) {
               f.Error(kSource, "unknown-reference",
@@ -417,7 +432,6 @@ class PlanReader {
   const ModelIndex& index_;
   const FileSource& source_;
   Diagnostics& d_;
-  std::vector<int32_t> work_order_by_serial_;  ///< WO-0000042 -> row, for the usual ids: no hashing
   std::string last_order_;                     ///< rows come grouped by order: remember the last one
   int32_t last_order_id_ = -1;
   PlanData plan_;

@@ -25,6 +25,31 @@ inline constexpr std::string_view kPurchasesFile = "purchases.csv";
 inline constexpr std::string_view kPeggingFile = "pegging.csv";
 inline constexpr std::string_view kSummaryFile = "summary.json";
 
+/// The codes of work orders or purchases, one per row. The planner's own ids (`WO-` and seven
+/// digits) are kept as numbers, found by array index; other codes are interned. Millions of rows
+/// then cost no hashing.
+class RowCodes {
+ public:
+  explicit RowCodes(std::string_view prefix) : prefix_(prefix) {}
+
+  /// Adds the code of the next row. False, adding nothing, when a row already has it.
+  bool Add(std::string_view code);
+  /// The row with this code, or -1.
+  int32_t Find(std::string_view code) const;
+  /// The code of a row, as written.
+  std::string operator[](size_t row) const;
+  size_t size() const { return code_of_row_.size(); }
+  /// `PREFIX` and exactly seven digits: the number.
+  std::optional<int64_t> Serial(std::string_view code) const;
+
+ private:
+  std::string prefix_;
+  std::vector<int64_t> code_of_row_;     ///< serial number, or -1 - id in others_
+  std::vector<int32_t> row_of_serial_;  ///< -1 where no row has the number
+  StringPool others_;
+  std::vector<int32_t> row_of_other_;
+};
+
 struct ShipmentRow {
   int src_line = 0;
   LineId line;
@@ -53,7 +78,7 @@ struct StatusRow {
   bool has_reason = false;
 };
 
-/// A work order; its code is PlanData::work_order_codes[index]. Rows whose fields failed stay
+/// A work order; its code is PlanData::work_order_codes[row]. Rows whose fields failed stay
 /// (ok = false) so that operations naming them are not reported as unknown.
 struct WorkOrderRow {
   int src_line = 0;
@@ -76,7 +101,7 @@ struct OperationRow {
   int64_t qty = 0;
 };
 
-/// A purchase; its code is PlanData::purchase_codes[index].
+/// A purchase; its code is PlanData::purchase_codes[row].
 struct PurchaseRow {
   int src_line = 0;
   bool ok = false;
@@ -110,10 +135,10 @@ struct FileState {
 
 struct PlanData {
   std::vector<WorkOrderRow> work_orders;
-  StringPool work_order_codes;
+  RowCodes work_order_codes{"WO-"};
   std::vector<OperationRow> operations;
   std::vector<PurchaseRow> purchases;
-  StringPool purchase_codes;
+  RowCodes purchase_codes{"PO-"};
   std::vector<ShipmentRow> shipments;
   std::vector<StatusRow> statuses;
   std::vector<PeggingRow> pegging;

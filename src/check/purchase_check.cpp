@@ -12,22 +12,22 @@ void CheckPurchases(const CheckContext& ctx) {
   for (size_t i = 0; i < ctx.plan.purchases.size(); ++i) {
     const PurchaseRow& p = ctx.plan.purchases[i];
     if (!p.ok) continue;
-    const std::string_view code = ctx.plan.purchase_codes[i];
+    auto code = [&] { return ctx.plan.purchase_codes[i]; };
     const Item& item = m.item(p.item);
     if (item.lead_time_days < 0) {
       ctx.out.Error("purchase-not-buyable", kPurchasesFile, p.src_line, "item",
                     [&] { return fmt::format("purchase {} buys {}, which has no lead time: only the supply in supply.csv exists",
-                                code, item.code); });
+                                code(), item.code); });
       continue;
     }
     const Day earliest = m.plan_start() + item.lead_time_days;
     if (p.date < earliest) {
       ctx.out.Error("purchase-too-early", kPurchasesFile, p.src_line, "date",
                     [&] { return fmt::format("purchase {} of {} arrives {}; with its {}-day lead time it cannot arrive before {}",
-                                code, item.code, FormatDate(p.date), item.lead_time_days, FormatDate(earliest)); });
+                                code(), item.code, FormatDate(p.date), item.lead_time_days, FormatDate(earliest)); });
     } else if (p.date > m.horizon_end()) {
       ctx.out.Error("outside-horizon", kPurchasesFile, p.src_line, "date",
-                    [&] { return fmt::format("purchase {} of {} arrives {}, after the horizon end {}", code, item.code,
+                    [&] { return fmt::format("purchase {} of {} arrives {}, after the horizon end {}", code(), item.code,
                                 FormatDate(p.date), FormatDate(m.horizon_end())); });
     }
   }

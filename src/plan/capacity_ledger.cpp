@@ -94,12 +94,18 @@ int32_t CapacityLedger::Prev(const Fixed4* tree, size_t node, int32_t lo, int32_
 
 int32_t CapacityLedger::NextWithFree(ResourceId r, int32_t from, Fixed4 amount) const {
   if (from >= days_) return -1;
-  return Next(Tree(r), 1, 0, leaves_, std::max(from, 0), amount);
+  from = std::max(from, 0);
+  const Fixed4* tree = Tree(r);
+  if (tree[static_cast<size_t>(leaves_ + from)] >= amount) return from;  // the common case: free already
+  return Next(tree, 1, 0, leaves_, from, amount);
 }
 
 int32_t CapacityLedger::PrevWithFree(ResourceId r, int32_t to, Fixed4 amount) const {
   if (to < 0) return -1;
-  return Prev(Tree(r), 1, 0, leaves_, std::min(to, days_ - 1), amount);
+  to = std::min(to, days_ - 1);
+  const Fixed4* tree = Tree(r);
+  if (tree[static_cast<size_t>(leaves_ + to)] >= amount) return to;
+  return Prev(tree, 1, 0, leaves_, to, amount);
 }
 
 }  // namespace takt

@@ -113,6 +113,12 @@ class Engine {
   Plan Run() {
     plan_.standard_cost = StandardCosts(m_);
     plan_.sequence = PlanningSequence(m_, plan_.options.policy);
+    // Typical sizes, to grow the big vectors a few times rather than many.
+    const size_t lines = m_.lines().size();
+    plan_.shipments.reserve(lines + lines / 8);
+    plan_.work_orders.reserve(lines * 3);
+    plan_.operations.reserve(lines * 5);
+    plan_.consumptions.reserve(lines * 8);
     for (LineId id : plan_.sequence) PlanLine(id);
     return std::move(plan_);
   }
@@ -637,6 +643,7 @@ class Engine {
 
   void PlanLine(LineId id) {
     current_line_ = id;
+    undo_.clear();  // what earlier lines did is final: nothing rolls back past this line's start
     const OrderLine& line = m_.line(id);
     LineOutcome& out = plan_.outcomes[id.index()];
     const Day start = m_.plan_start();
