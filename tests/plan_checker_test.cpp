@@ -105,8 +105,8 @@ const char* const kSummary = R"({
 )";
 
 PlanFiles CleanPlan() {
-  return {{"work_orders.csv", kWorkOrders}, {"operations.csv", kOperations}, {"purchases.csv", kPurchases},
-          {"shipments.csv", kShipments},     {"order_status.csv", kOrderStatus}, {"pegging.csv", kPegging},
+  return {{"work_orders.csv", kWorkOrders}, {"operations.csv", kOperations},    {"purchases.csv", kPurchases},
+          {"shipments.csv", kShipments},    {"order_status.csv", kOrderStatus}, {"pegging.csv", kPegging},
           {"summary.json", kSummary}};
 }
 
@@ -206,18 +206,20 @@ TEST(PlanChecker, ExpectedLicencePolicyLetsAPendingLicenceShipFromItsDate) {
   // SO-1 line 1 goes to CN instead, and L-1 (pending, expected 2025-06-01) is ACME's.
   DatasetFiles dataset = test::Tiny();
   test::Replace(dataset, "orders.csv", "2025-06-15,1,US", "2025-06-15,1,CN");
-  test::Replace(dataset, "licences.csv", "L-1,NEBULA,4A090,CN,pending,2025-09-30", "L-1,ACME,4A090,CN,pending,2025-06-01");
+  test::Replace(dataset, "licences.csv", "L-1,NEBULA,4A090,CN,pending,2025-09-30",
+                "L-1,ACME,4A090,CN,pending,2025-06-01");
   {
     const CheckResult r = Check(CleanPlan(), dataset);
     EXPECT_EQ(r.codes, Codes({"export-unlicensed"}));
-    EXPECT_EQ(r.Of("export-unlicensed"), Lines({"shipments.csv:2 [ship_date] error export-unlicensed: order SO-1 line 1 ships SRV-H200 "
-                            "(4A090) to CN on 2025-06-12 without a valid licence for customer ACME\n"
-                            "    hint: licence L-1 is pending (expected 2025-06-01); the conservative licence policy "
-                            "counts only approved licences",
-                            "shipments.csv:3 [ship_date] error export-unlicensed: order SO-1 line 1 ships SRV-H200 "
-                            "(4A090) to CN on 2025-06-20 without a valid licence for customer ACME\n"
-                            "    hint: licence L-1 is pending (expected 2025-06-01); the conservative licence policy "
-                            "counts only approved licences"}));
+    EXPECT_EQ(r.Of("export-unlicensed"),
+              Lines({"shipments.csv:2 [ship_date] error export-unlicensed: order SO-1 line 1 ships SRV-H200 "
+                     "(4A090) to CN on 2025-06-12 without a valid licence for customer ACME\n"
+                     "    hint: licence L-1 is pending (expected 2025-06-01); the conservative licence policy "
+                     "counts only approved licences",
+                     "shipments.csv:3 [ship_date] error export-unlicensed: order SO-1 line 1 ships SRV-H200 "
+                     "(4A090) to CN on 2025-06-20 without a valid licence for customer ACME\n"
+                     "    hint: licence L-1 is pending (expected 2025-06-01); the conservative licence policy "
+                     "counts only approved licences"}));
   }
   PlanFiles plan = CleanPlan();
   Edit(plan, "summary.json", "\"licence_policy\": \"conservative\"", "\"licence_policy\": \"expected\"");
@@ -234,11 +236,13 @@ TEST(PlanChecker, MaterialBelowZeroNamesItemSiteFirstDayAndShortfall) {
   const CheckResult r = Check(CleanPlan(), dataset);
   EXPECT_FALSE(r.clean);
   EXPECT_EQ(r.codes, Codes({"material-negative", "pegging-source"}));
-  EXPECT_EQ(r.Of("material-negative"), Lines({"work_orders.csv:2 error material-negative: GPU-H200 at site AUS goes below zero on "
-                          "2025-06-02: short by 8"}));
+  EXPECT_EQ(r.Of("material-negative"),
+            Lines({"work_orders.csv:2 error material-negative: GPU-H200 at site AUS goes below zero on "
+                   "2025-06-02: short by 8"}));
   // The pegging claims 48 of the 40 on hand.
-  EXPECT_EQ(r.Of("pegging-source"), Lines({"pegging.csv:11 [source] error pegging-source: GPU-H200 at site AUS has 40 on hand; "
-                          "pegging.csv draws 48 from it by this row"}));
+  EXPECT_EQ(r.Of("pegging-source"),
+            Lines({"pegging.csv:11 [source] error pegging-source: GPU-H200 at site AUS has 40 on hand; "
+                   "pegging.csv draws 48 from it by this row"}));
 }
 
 TEST(PlanChecker, ShipmentBeforeOutputIsAShortageOfTheProduct) {
@@ -247,8 +251,9 @@ TEST(PlanChecker, ShipmentBeforeOutputIsAShortageOfTheProduct) {
   Edit(plan, "work_orders.csv", "WO-0000004,SRV-H200,AUS,2,2025-06-03,2025-06-06",
        "WO-0000004,SRV-H200,AUS,2,2025-06-03,2025-06-28");
   const CheckResult r = Check(plan);
-  EXPECT_EQ(r.Of("material-negative"), Lines({"shipments.csv:4 error material-negative: SRV-H200 at site AUS goes below zero on "
-                          "2025-06-28: short by 2"}));
+  EXPECT_EQ(r.Of("material-negative"),
+            Lines({"shipments.csv:4 error material-negative: SRV-H200 at site AUS goes below zero on "
+                   "2025-06-28: short by 2"}));
   EXPECT_EQ(r.codes, Codes({"material-negative", "work-order-dates", "pegging-source"}));
 }
 
@@ -261,17 +266,18 @@ TEST(PlanChecker, CapacityExceededNamesResourceDayLoadAndCapacity) {
   const CheckResult r = Check(CleanPlan(), dataset);
   EXPECT_EQ(r.codes, Codes({"capacity-exceeded"}));
   EXPECT_EQ(r.errors, Lines({"operations.csv:3 [resource] error capacity-exceeded: resource AUS-BUILD at site AUS is "
-                          "loaded 6 on 2025-06-03, over its capacity of 5.5",
-                          "operations.csv:4 [resource] error capacity-exceeded: resource AUS-BURN at site AUS is "
-                          "loaded 6 on 2025-06-04, over its capacity of 5 (over capacity 2025-06-04..2025-06-06)"}));
+                             "loaded 6 on 2025-06-03, over its capacity of 5.5",
+                             "operations.csv:4 [resource] error capacity-exceeded: resource AUS-BURN at site AUS is "
+                             "loaded 6 on 2025-06-04, over its capacity of 5 (over capacity 2025-06-04..2025-06-06)"}));
 }
 
 TEST(PlanChecker, CapacityCountsFractionalUsage) {
   // Boards use 0.5 of a build station each: 6 boards on 2025-06-02 load 3. A capacity of 2.9999 is short.
   DatasetFiles dataset = test::Tiny();
   test::Append(dataset, "resource_calendar.csv", "AUS-BUILD,2025-06-02,2025-06-02,2.9999");
-  EXPECT_EQ(Check(CleanPlan(), dataset).errors, Lines({"operations.csv:2 [resource] error capacity-exceeded: resource AUS-BUILD at site AUS is "
-                          "loaded 3 on 2025-06-02, over its capacity of 2.9999"}));
+  EXPECT_EQ(Check(CleanPlan(), dataset).errors,
+            Lines({"operations.csv:2 [resource] error capacity-exceeded: resource AUS-BUILD at site AUS is "
+                   "loaded 3 on 2025-06-02, over its capacity of 2.9999"}));
   test::Replace(dataset, "resource_calendar.csv", "2.9999", "3");
   EXPECT_EQ(Check(CleanPlan(), dataset).errors, Lines{});
 }
@@ -280,39 +286,50 @@ TEST(PlanChecker, CapacityCountsFractionalUsage) {
 
 TEST(PlanChecker, StepStartingBeforeThePreviousStepIsOutOfOrder) {
   PlanFiles plan = CleanPlan();
-  Edit(plan, "operations.csv", "WO-0000002,20,AUS-BURN,2025-06-04,2025-06-06", "WO-0000002,20,AUS-BURN,2025-06-01,2025-06-03");
+  Edit(plan, "operations.csv", "WO-0000002,20,AUS-BURN,2025-06-04,2025-06-06",
+       "WO-0000002,20,AUS-BURN,2025-06-01,2025-06-03");
   const CheckResult r = Check(plan);
-  EXPECT_EQ(r.errors, Lines({"operations.csv:4 [start] error step-order: step 20 of work order WO-0000002 starts "
-                          "2025-06-01, before step 10 starts (2025-06-03)",
-                          "work_orders.csv:3 [end] error work-order-dates: work order WO-0000002 ends 2025-06-06 but "
-                          "its last operation (step 20) ends 2025-06-03"}));
+  EXPECT_EQ(r.errors,
+            Lines({"operations.csv:4 [start] error step-order: step 20 of work order WO-0000002 starts "
+                   "2025-06-01, before step 10 starts (2025-06-03)",
+                   "work_orders.csv:3 [end] error work-order-dates: work order WO-0000002 ends 2025-06-06 but "
+                   "its last operation (step 20) ends 2025-06-03"}));
 }
 
 TEST(PlanChecker, OverlappingSteps) {
   PlanFiles plan = CleanPlan();
-  Edit(plan, "operations.csv", "WO-0000002,20,AUS-BURN,2025-06-04,2025-06-06", "WO-0000002,20,AUS-BURN,2025-06-03,2025-06-05");
-  Edit(plan, "work_orders.csv", "WO-0000002,SRV-H200,AUS,4,2025-06-03,2025-06-06", "WO-0000002,SRV-H200,AUS,4,2025-06-03,2025-06-05");
-  EXPECT_EQ(Check(plan).errors, Lines({"operations.csv:4 [start] error step-overlap: step 20 of work order WO-0000002 starts "
-                          "2025-06-03, while step 10 still runs (until 2025-06-03)"}));
+  Edit(plan, "operations.csv", "WO-0000002,20,AUS-BURN,2025-06-04,2025-06-06",
+       "WO-0000002,20,AUS-BURN,2025-06-03,2025-06-05");
+  Edit(plan, "work_orders.csv", "WO-0000002,SRV-H200,AUS,4,2025-06-03,2025-06-06",
+       "WO-0000002,SRV-H200,AUS,4,2025-06-03,2025-06-05");
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"operations.csv:4 [start] error step-overlap: step 20 of work order WO-0000002 starts "
+                   "2025-06-03, while step 10 still runs (until 2025-06-03)"}));
 }
 
 TEST(PlanChecker, WrongDuration) {
   PlanFiles plan = CleanPlan();
-  Edit(plan, "operations.csv", "WO-0000004,20,AUS-BURN,2025-06-04,2025-06-06", "WO-0000004,20,AUS-BURN,2025-06-04,2025-06-05");
-  Edit(plan, "work_orders.csv", "WO-0000004,SRV-H200,AUS,2,2025-06-03,2025-06-06", "WO-0000004,SRV-H200,AUS,2,2025-06-03,2025-06-05");
-  Edit(plan, "operations.csv", "WO-0000001,10,AUS-BUILD,2025-06-02,2025-06-02", "WO-0000001,10,AUS-BUILD,2025-06-02,2025-06-01");
-  Edit(plan, "work_orders.csv", "WO-0000001,BRD-H200,AUS,4,2025-06-02,2025-06-02", "WO-0000001,BRD-H200,AUS,4,2025-06-02,2025-06-01");
-  EXPECT_EQ(Check(plan).errors, Lines({"operations.csv:2 [end] error wrong-duration: step 10 of work order WO-0000001 ends "
-                          "2025-06-01, before it starts 2025-06-02; the routing of BRD-H200 at site AUS takes 1 day",
-                          "operations.csv:7 [end] error wrong-duration: step 20 of work order WO-0000004 runs "
-                          "2025-06-04..2025-06-05, 2 days; the routing of SRV-H200 at site AUS takes 3 days"}));
+  Edit(plan, "operations.csv", "WO-0000004,20,AUS-BURN,2025-06-04,2025-06-06",
+       "WO-0000004,20,AUS-BURN,2025-06-04,2025-06-05");
+  Edit(plan, "work_orders.csv", "WO-0000004,SRV-H200,AUS,2,2025-06-03,2025-06-06",
+       "WO-0000004,SRV-H200,AUS,2,2025-06-03,2025-06-05");
+  Edit(plan, "operations.csv", "WO-0000001,10,AUS-BUILD,2025-06-02,2025-06-02",
+       "WO-0000001,10,AUS-BUILD,2025-06-02,2025-06-01");
+  Edit(plan, "work_orders.csv", "WO-0000001,BRD-H200,AUS,4,2025-06-02,2025-06-02",
+       "WO-0000001,BRD-H200,AUS,4,2025-06-02,2025-06-01");
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"operations.csv:2 [end] error wrong-duration: step 10 of work order WO-0000001 ends "
+                   "2025-06-01, before it starts 2025-06-02; the routing of BRD-H200 at site AUS takes 1 day",
+                   "operations.csv:7 [end] error wrong-duration: step 20 of work order WO-0000004 runs "
+                   "2025-06-04..2025-06-05, 2 days; the routing of SRV-H200 at site AUS takes 3 days"}));
 }
 
 TEST(PlanChecker, MissingStep) {
   PlanFiles plan = CleanPlan();
   Edit(plan, "operations.csv", "WO-0000004,20,AUS-BURN,2025-06-04,2025-06-06,2\n", "");
-  EXPECT_EQ(Check(plan).errors, Lines({"work_orders.csv:5 [work_order] error missing-step: work order WO-0000004 has no operation "
-                          "for step 20 (AUS-BURN) of the routing of SRV-H200 at site AUS"}));
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"work_orders.csv:5 [work_order] error missing-step: work order WO-0000004 has no operation "
+                   "for step 20 (AUS-BURN) of the routing of SRV-H200 at site AUS"}));
 }
 
 TEST(PlanChecker, UnknownAndRepeatedSteps) {
@@ -321,52 +338,61 @@ TEST(PlanChecker, UnknownAndRepeatedSteps) {
       "WO-0000004,30,AUS-BURN,2025-06-07,2025-06-07,2\n"
       "WO-0000003,10,AUS-BUILD,2025-06-02,2025-06-02,2\n";
   const CheckResult r = Check(plan);
-  EXPECT_EQ(r.errors, Lines({"operations.csv:9 [step] error duplicate-key: work order WO-0000003 has two operations for "
-                          "step 10 (the other on line 5)",
-                          "operations.csv:8 [step] error unknown-step: work order WO-0000004 has an operation for "
-                          "step 30, which is not a step of the routing of SRV-H200 at site AUS\n"
-                          "    hint: its steps are 10, 20"}));
+  EXPECT_EQ(r.errors,
+            Lines({"operations.csv:9 [step] error duplicate-key: work order WO-0000003 has two operations for "
+                   "step 10 (the other on line 5)",
+                   "operations.csv:8 [step] error unknown-step: work order WO-0000004 has an operation for "
+                   "step 30, which is not a step of the routing of SRV-H200 at site AUS\n"
+                   "    hint: its steps are 10, 20"}));
 }
 
 TEST(PlanChecker, WrongResource) {
   PlanFiles plan = CleanPlan();
   Edit(plan, "operations.csv", "WO-0000002,20,AUS-BURN", "WO-0000002,20,AUS-BUILD");
-  EXPECT_EQ(Check(plan).errors, Lines({"operations.csv:4 [resource] error wrong-resource: step 20 of work order WO-0000002 runs on "
-                          "AUS-BUILD; the routing of SRV-H200 at site AUS uses AUS-BURN"}));
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"operations.csv:4 [resource] error wrong-resource: step 20 of work order WO-0000002 runs on "
+                   "AUS-BUILD; the routing of SRV-H200 at site AUS uses AUS-BURN"}));
 }
 
 TEST(PlanChecker, OperationQuantityDiffersFromWorkOrder) {
   PlanFiles plan = CleanPlan();
-  Edit(plan, "operations.csv", "WO-0000002,10,AUS-BUILD,2025-06-03,2025-06-03,4", "WO-0000002,10,AUS-BUILD,2025-06-03,2025-06-03,3");
-  EXPECT_EQ(Check(plan).errors, Lines({"operations.csv:3 [qty] error operation-qty: step 10 of work order WO-0000002 is for 3 "
-                          "units; the work order is for 4"}));
+  Edit(plan, "operations.csv", "WO-0000002,10,AUS-BUILD,2025-06-03,2025-06-03,4",
+       "WO-0000002,10,AUS-BUILD,2025-06-03,2025-06-03,3");
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"operations.csv:3 [qty] error operation-qty: step 10 of work order WO-0000002 is for 3 "
+                   "units; the work order is for 4"}));
 }
 
 TEST(PlanChecker, WorkOrderDatesDisagreeWithItsOperations) {
   PlanFiles plan = CleanPlan();
-  Edit(plan, "work_orders.csv", "WO-0000002,SRV-H200,AUS,4,2025-06-03,2025-06-06", "WO-0000002,SRV-H200,AUS,4,2025-06-03,2025-06-07");
-  EXPECT_EQ(Check(plan).errors, Lines({"work_orders.csv:3 [end] error work-order-dates: work order WO-0000002 ends 2025-06-07 but "
-                          "its last operation (step 20) ends 2025-06-06"}));
+  Edit(plan, "work_orders.csv", "WO-0000002,SRV-H200,AUS,4,2025-06-03,2025-06-06",
+       "WO-0000002,SRV-H200,AUS,4,2025-06-03,2025-06-07");
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"work_orders.csv:3 [end] error work-order-dates: work order WO-0000002 ends 2025-06-07 but "
+                   "its last operation (step 20) ends 2025-06-06"}));
   plan = CleanPlan();
   Edit(plan, "work_orders.csv", "WO-0000003,BRD-H200,AUS,2,2025-06-02", "WO-0000003,BRD-H200,AUS,2,2025-06-01");
-  EXPECT_EQ(Check(plan).Of("work-order-dates"), Lines({"work_orders.csv:4 [start] error work-order-dates: work order WO-0000003 starts 2025-06-01 "
-                          "but its first operation (step 10) starts 2025-06-02"}));
+  EXPECT_EQ(Check(plan).Of("work-order-dates"),
+            Lines({"work_orders.csv:4 [start] error work-order-dates: work order WO-0000003 starts 2025-06-01 "
+                   "but its first operation (step 10) starts 2025-06-02"}));
 }
 
 TEST(PlanChecker, WorkOrderForAnItemWithNoRoutingAtItsSite) {
   PlanFiles plan = CleanPlan();
   PlanFile(plan, "work_orders.csv") += "WO-0000005,CPU-X86,AUS,1,2025-06-02,2025-06-02,,\n";
-  EXPECT_EQ(Check(plan).errors, Lines({"work_orders.csv:6 [site] error no-routing: work order WO-0000005 builds CPU-X86 at site "
-                          "AUS, which has no routing for it\n"
-                          "    hint: CPU-X86 has no routing at any site"}));
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"work_orders.csv:6 [site] error no-routing: work order WO-0000005 builds CPU-X86 at site "
+                   "AUS, which has no routing for it\n"
+                   "    hint: CPU-X86 has no routing at any site"}));
 }
 
 TEST(PlanChecker, OperationsOutsideTheHorizon) {
   PlanFiles plan = CleanPlan();
   PlanFile(plan, "work_orders.csv") += "WO-0000005,BRD-H200,MEX,1,2025-11-01,2025-11-01,,\n";
   PlanFile(plan, "operations.csv") += "WO-0000005,10,MEX-BUILD,2025-11-01,2025-11-01,1\n";
-  EXPECT_EQ(Check(plan).errors, Lines({"operations.csv:8 [start] error outside-horizon: step 10 of work order WO-0000005 runs "
-                          "2025-11-01..2025-11-01, outside the horizon 2025-05-03..2025-10-31"}));
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"operations.csv:8 [start] error outside-horizon: step 10 of work order WO-0000005 runs "
+                   "2025-11-01..2025-11-01, outside the horizon 2025-05-03..2025-10-31"}));
 }
 
 // --- orders and shipments ----------------------------------------------------------------------------------
@@ -376,49 +402,58 @@ TEST(PlanChecker, ShipmentBeforeRequestDateLessEarlyShipDays) {
   test::Replace(dataset, "settings.csv", "early_ship_days,3", "early_ship_days,2");
   const CheckResult r = Check(CleanPlan(), dataset);
   EXPECT_EQ(r.errors, Lines({"shipments.csv:2 [ship_date] error ship-too-early: order SO-1 line 1 ships 2025-06-12, "
-                          "before 2025-06-13: its request date 2025-06-15 less 2 early-ship days",
-                          "shipments.csv:4 [ship_date] error ship-too-early: order SO-1 line 2 ships 2025-06-28, "
-                          "before 2025-06-29: its request date 2025-07-01 less 2 early-ship days"}));
+                             "before 2025-06-13: its request date 2025-06-15 less 2 early-ship days",
+                             "shipments.csv:4 [ship_date] error ship-too-early: order SO-1 line 2 ships 2025-06-28, "
+                             "before 2025-06-29: its request date 2025-07-01 less 2 early-ship days"}));
 }
 
 TEST(PlanChecker, ShipmentBeforeOrderDate) {
   DatasetFiles dataset = test::Tiny();
-  test::Replace(dataset, "orders.csv", "SO-1,2,ACME,SRV-H200,2,310000.50,2025-04-01", "SO-1,2,ACME,SRV-H200,2,310000.50,2025-06-29");
+  test::Replace(dataset, "orders.csv", "SO-1,2,ACME,SRV-H200,2,310000.50,2025-04-01",
+                "SO-1,2,ACME,SRV-H200,2,310000.50,2025-06-29");
   const CheckResult r = Check(CleanPlan(), dataset);
-  EXPECT_EQ(r.Of("ship-too-early"), Lines({"shipments.csv:4 [ship_date] error ship-too-early: order SO-1 line 2 ships 2025-06-28, "
-                          "before its order date 2025-06-29"}));
+  EXPECT_EQ(r.Of("ship-too-early"),
+            Lines({"shipments.csv:4 [ship_date] error ship-too-early: order SO-1 line 2 ships 2025-06-28, "
+                   "before its order date 2025-06-29"}));
   // Booked in FY26Q2 now, so the summary's booked and backlog figures are off too.
   EXPECT_EQ(r.codes, Codes({"ship-too-early", "summary-mismatch"}));
-  EXPECT_TRUE(Has(r.Of("summary-mismatch"), "summary.json [quarters[FY26Q2].booked] error summary-mismatch: "
-                                  "quarters[FY26Q2].booked is 0; the lines ordered in FY26Q2 are worth 620001"));
+  EXPECT_TRUE(Has(r.Of("summary-mismatch"),
+                  "summary.json [quarters[FY26Q2].booked] error summary-mismatch: "
+                  "quarters[FY26Q2].booked is 0; the lines ordered in FY26Q2 are worth 620001"));
 }
 
 TEST(PlanChecker, ShipmentBeforePlanStart) {
   PlanFiles plan = CleanPlan();
   Edit(plan, "shipments.csv", "SO-1,1,SRV-H200,AUS,2025-06-12", "SO-1,1,SRV-H200,AUS,2025-05-01");
   const CheckResult r = Check(plan);
-  EXPECT_EQ(r.Of("ship-too-early"), Lines({"shipments.csv:2 [ship_date] error ship-too-early: order SO-1 line 1 ships 2025-05-01, "
-                          "before the plan start 2025-05-03"}));
+  EXPECT_EQ(r.Of("ship-too-early"),
+            Lines({"shipments.csv:2 [ship_date] error ship-too-early: order SO-1 line 1 ships 2025-05-01, "
+                   "before the plan start 2025-05-03"}));
   EXPECT_EQ(r.codes, Codes({"ship-too-early", "material-negative", "pegging-mismatch", "summary-mismatch"}));
 }
 
 TEST(PlanChecker, ShipmentAfterTheHorizon) {
   PlanFiles plan = CleanPlan();
   Edit(plan, "shipments.csv", "SO-1,2,SRV-H200,AUS,2025-06-28", "SO-1,2,SRV-H200,AUS,2025-11-01");
-  EXPECT_EQ(Check(plan).Of("outside-horizon"), Lines({"shipments.csv:4 [ship_date] error outside-horizon: order SO-1 line 2 ships 2025-11-01, "
-                          "after the horizon end 2025-10-31"}));
+  EXPECT_EQ(Check(plan).Of("outside-horizon"),
+            Lines({"shipments.csv:4 [ship_date] error outside-horizon: order SO-1 line 2 ships 2025-11-01, "
+                   "after the horizon end 2025-10-31"}));
 }
 
 TEST(PlanChecker, OverShippedLine) {
   PlanFiles plan = CleanPlan();
-  Edit(plan, "shipments.csv", "SO-1,1,SRV-H200,AUS,2025-06-20,2,620000,495000", "SO-1,1,SRV-H200,AUS,2025-06-20,3,930000,742500");
+  Edit(plan, "shipments.csv", "SO-1,1,SRV-H200,AUS,2025-06-20,2,620000,495000",
+       "SO-1,1,SRV-H200,AUS,2025-06-20,3,930000,742500");
   const CheckResult r = Check(plan);
-  EXPECT_EQ(r.Of("over-shipped"), Lines({"shipments.csv:3 [qty] error over-shipped: order SO-1 line 1 ships 5 units by this "
-                          "shipment; the line is for 4"}));
-  EXPECT_EQ(r.Of("material-negative"), Lines({"shipments.csv:4 error material-negative: SRV-H200 at site AUS goes below zero on "
-                          "2025-06-28: short by 1"}));
-  EXPECT_EQ(r.Of("status-mismatch"), Lines({"order_status.csv:2 [shipped_qty] error status-mismatch: shipped_qty of order SO-1 line 1 "
-                          "is 4; its shipments total 5"}));
+  EXPECT_EQ(r.Of("over-shipped"),
+            Lines({"shipments.csv:3 [qty] error over-shipped: order SO-1 line 1 ships 5 units by this "
+                   "shipment; the line is for 4"}));
+  EXPECT_EQ(r.Of("material-negative"),
+            Lines({"shipments.csv:4 error material-negative: SRV-H200 at site AUS goes below zero on "
+                   "2025-06-28: short by 1"}));
+  EXPECT_EQ(r.Of("status-mismatch"),
+            Lines({"order_status.csv:2 [shipped_qty] error status-mismatch: shipped_qty of order SO-1 line 1 "
+                   "is 4; its shipments total 5"}));
   EXPECT_EQ(r.codes,
             Codes({"over-shipped", "material-negative", "pegging-mismatch", "status-mismatch", "summary-mismatch"}));
 }
@@ -428,45 +463,55 @@ TEST(PlanChecker, NonPartialLineSplitIntoTwoShipments) {
   PlanFiles plan = CleanPlan();
   Edit(plan, "shipments.csv", "SO-1,2,SRV-H200,AUS,2025-06-28,2,620001,495000",
        "SO-1,2,SRV-H200,AUS,2025-06-28,1,310000.5,247500\nSO-1,2,SRV-H200,AUS,2025-06-29,1,310000.5,247500");
-  Edit(plan, "pegging.csv", "SO-1,2,SRV-H200,AUS,2025-06-28,2,work_order,WO-0000004",
-       "SO-1,2,SRV-H200,AUS,2025-06-28,1,work_order,WO-0000004\nSO-1,2,SRV-H200,AUS,2025-06-29,1,work_order,WO-0000004");
+  Edit(
+      plan, "pegging.csv", "SO-1,2,SRV-H200,AUS,2025-06-28,2,work_order,WO-0000004",
+      "SO-1,2,SRV-H200,AUS,2025-06-28,1,work_order,WO-0000004\nSO-1,2,SRV-H200,AUS,2025-06-29,1,work_order,WO-0000004");
   Edit(plan, "order_status.csv", "SO-1,2,SRV-H200,2,2025-07-01,2025-06-28", "SO-1,2,SRV-H200,2,2025-07-01,2025-06-29");
-  EXPECT_EQ(Check(plan).errors, Lines({"shipments.csv:5 error split-line: order SO-1 line 2 has partial = N but ships in more "
-                          "than one shipment"}));
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"shipments.csv:5 error split-line: order SO-1 line 2 has partial = N but ships in more "
+                   "than one shipment"}));
 }
 
 TEST(PlanChecker, NonPartialLineShippedShort) {
   PlanFiles plan = CleanPlan();
-  Edit(plan, "shipments.csv", "SO-1,2,SRV-H200,AUS,2025-06-28,2,620001,495000", "SO-1,2,SRV-H200,AUS,2025-06-28,1,310000.5,247500");
+  Edit(plan, "shipments.csv", "SO-1,2,SRV-H200,AUS,2025-06-28,2,620001,495000",
+       "SO-1,2,SRV-H200,AUS,2025-06-28,1,310000.5,247500");
   const CheckResult r = Check(plan);
-  EXPECT_EQ(r.Of("split-line"), Lines({"shipments.csv:4 [qty] error split-line: order SO-1 line 2 has partial = N but ships 1 of "
-                          "its 2 units"}));
-  EXPECT_EQ(r.Of("status-mismatch"), Lines({"order_status.csv:3 [shipped_qty] error status-mismatch: shipped_qty of order SO-1 line 2 "
-                          "is 2; its shipments total 1",
-                          "order_status.csv:3 [status] error status-mismatch: status of order SO-1 line 2 is on_time; "
-                          "it should be unplanned (1 of 2 units ship)",
-                          "order_status.csv:3 [days_late] error status-mismatch: days_late of order SO-1 line 2 is 0; "
-                          "it should be empty, as the line is unplanned"}));
-  EXPECT_EQ(r.Of("missing-reason"), Lines({"order_status.csv:3 [reason_code] error missing-reason: order SO-1 line 2 is unplanned but "
-                          "has no reason_code"}));
-  EXPECT_EQ(r.codes, Codes({"split-line", "status-mismatch", "missing-reason", "pegging-mismatch", "summary-mismatch"}));
+  EXPECT_EQ(r.Of("split-line"),
+            Lines({"shipments.csv:4 [qty] error split-line: order SO-1 line 2 has partial = N but ships 1 of "
+                   "its 2 units"}));
+  EXPECT_EQ(r.Of("status-mismatch"),
+            Lines({"order_status.csv:3 [shipped_qty] error status-mismatch: shipped_qty of order SO-1 line 2 "
+                   "is 2; its shipments total 1",
+                   "order_status.csv:3 [status] error status-mismatch: status of order SO-1 line 2 is on_time; "
+                   "it should be unplanned (1 of 2 units ship)",
+                   "order_status.csv:3 [days_late] error status-mismatch: days_late of order SO-1 line 2 is 0; "
+                   "it should be empty, as the line is unplanned"}));
+  EXPECT_EQ(r.Of("missing-reason"),
+            Lines({"order_status.csv:3 [reason_code] error missing-reason: order SO-1 line 2 is unplanned but "
+                   "has no reason_code"}));
+  EXPECT_EQ(r.codes,
+            Codes({"split-line", "status-mismatch", "missing-reason", "pegging-mismatch", "summary-mismatch"}));
 }
 
 TEST(PlanChecker, LineShippedFromAnotherSiteThanItsOwn) {
   DatasetFiles dataset = test::Tiny();
   test::Replace(dataset, "orders.csv", "2025-07-01,1,US,AUS,N", "2025-07-01,1,US,MEX,N");
-  EXPECT_EQ(Check(CleanPlan(), dataset).errors, Lines({"shipments.csv:4 [site] error wrong-site: order SO-1 line 2 must ship from site MEX; this "
-                          "shipment is from AUS"}));
+  EXPECT_EQ(Check(CleanPlan(), dataset).errors,
+            Lines({"shipments.csv:4 [site] error wrong-site: order SO-1 line 2 must ship from site MEX; this "
+                   "shipment is from AUS"}));
 }
 
 TEST(PlanChecker, LineShippedFromTwoSites) {
   PlanFiles plan = CleanPlan();
   Edit(plan, "shipments.csv", "SO-1,1,SRV-H200,AUS,2025-06-20", "SO-1,1,SRV-H200,MEX,2025-06-20");
   const CheckResult r = Check(plan);
-  EXPECT_EQ(r.Of("multiple-sites"), Lines({"shipments.csv:3 [site] error multiple-sites: order SO-1 line 1 ships from sites AUS and "
-                          "MEX; a line ships from one site"}));
-  EXPECT_EQ(r.Of("material-negative"), Lines({"shipments.csv:3 error material-negative: SRV-H200 at site MEX goes below zero on "
-                          "2025-06-20: short by 2"}));
+  EXPECT_EQ(r.Of("multiple-sites"),
+            Lines({"shipments.csv:3 [site] error multiple-sites: order SO-1 line 1 ships from sites AUS and "
+                   "MEX; a line ships from one site"}));
+  EXPECT_EQ(r.Of("material-negative"),
+            Lines({"shipments.csv:3 error material-negative: SRV-H200 at site MEX goes below zero on "
+                   "2025-06-20: short by 2"}));
   EXPECT_EQ(r.codes, Codes({"multiple-sites", "material-negative", "pegging-mismatch"}));
 }
 
@@ -474,8 +519,9 @@ TEST(PlanChecker, ShipmentOfAnotherItemThanTheLine) {
   DatasetFiles dataset = test::Tiny();
   test::Replace(dataset, "orders.csv", "SO-1,2,ACME,SRV-H200,2", "SO-1,2,ACME,BRD-H200,2");
   const CheckResult r = Check(CleanPlan(), dataset);
-  EXPECT_EQ(r.Of("shipment-item"), Lines({"shipments.csv:4 [item] error shipment-item: shipment of order SO-1 line 2 is of SRV-H200; "
-                          "the line is for BRD-H200"}));
+  EXPECT_EQ(r.Of("shipment-item"),
+            Lines({"shipments.csv:4 [item] error shipment-item: shipment of order SO-1 line 2 is of SRV-H200; "
+                   "the line is for BRD-H200"}));
 }
 
 // --- export ------------------------------------------------------------------------------------------------
@@ -483,16 +529,18 @@ TEST(PlanChecker, ShipmentOfAnotherItemThanTheLine) {
 TEST(PlanChecker, ShippingAProhibitedLine) {
   DatasetFiles dataset = test::Tiny();
   test::Replace(dataset, "orders.csv", "2025-07-01,1,US,AUS,N", "2025-07-01,1,RU,AUS,N");
-  EXPECT_EQ(Check(CleanPlan(), dataset).errors, Lines({"shipments.csv:4 error export-prohibited: order SO-1 line 2 ships SRV-H200 (4A090) to RU, "
-                          "where export of 4A090 is prohibited"}));
+  EXPECT_EQ(Check(CleanPlan(), dataset).errors,
+            Lines({"shipments.csv:4 error export-prohibited: order SO-1 line 2 ships SRV-H200 (4A090) to RU, "
+                   "where export of 4A090 is prohibited"}));
 }
 
 TEST(PlanChecker, ShippingAnUnlicensedLine) {
   DatasetFiles dataset = test::Tiny();
   test::Replace(dataset, "orders.csv", "2025-07-01,1,US,AUS,N", "2025-07-01,1,HK,AUS,N");
-  EXPECT_EQ(Check(CleanPlan(), dataset).errors, Lines({"shipments.csv:4 [ship_date] error export-unlicensed: order SO-1 line 2 ships SRV-H200 "
-                          "(4A090) to HK on 2025-06-28 without a valid licence for customer ACME\n"
-                          "    hint: there is no licence for 4A090 to HK for customer ACME"}));
+  EXPECT_EQ(Check(CleanPlan(), dataset).errors,
+            Lines({"shipments.csv:4 [ship_date] error export-unlicensed: order SO-1 line 2 ships SRV-H200 "
+                   "(4A090) to HK on 2025-06-28 without a valid licence for customer ACME\n"
+                   "    hint: there is no licence for 4A090 to HK for customer ACME"}));
 }
 
 TEST(PlanChecker, LicenceMustBeValidOnTheShipDate) {
@@ -502,11 +550,11 @@ TEST(PlanChecker, LicenceMustBeValidOnTheShipDate) {
   test::Append(dataset, "licences.csv", "L-2,ACME,4A090,CN-HK-MO,approved,2025-06-15,2025-06-19");
   const CheckResult r = Check(CleanPlan(), dataset);
   EXPECT_EQ(r.errors, Lines({"shipments.csv:2 [ship_date] error export-unlicensed: order SO-1 line 1 ships SRV-H200 "
-                          "(4A090) to CN on 2025-06-12 without a valid licence for customer ACME\n"
-                          "    hint: licence L-2 is approved only from 2025-06-15",
-                          "shipments.csv:3 [ship_date] error export-unlicensed: order SO-1 line 1 ships SRV-H200 "
-                          "(4A090) to CN on 2025-06-20 without a valid licence for customer ACME\n"
-                          "    hint: licence L-2 expired on 2025-06-19"}));
+                             "(4A090) to CN on 2025-06-12 without a valid licence for customer ACME\n"
+                             "    hint: licence L-2 is approved only from 2025-06-15",
+                             "shipments.csv:3 [ship_date] error export-unlicensed: order SO-1 line 1 ships SRV-H200 "
+                             "(4A090) to CN on 2025-06-20 without a valid licence for customer ACME\n"
+                             "    hint: licence L-2 expired on 2025-06-19"}));
   test::Replace(dataset, "licences.csv", "2025-06-15,2025-06-19", "2025-06-01,2025-06-30");
   EXPECT_EQ(Check(CleanPlan(), dataset).errors, Lines{});
 }
@@ -516,26 +564,30 @@ TEST(PlanChecker, LicenceMustBeValidOnTheShipDate) {
 TEST(PlanChecker, PurchaseBeforeItsLeadTime) {
   PlanFiles plan = CleanPlan();
   Edit(plan, "purchases.csv", "CPU-X86,AUS,2025-06-02", "CPU-X86,AUS,2025-06-01");
-  EXPECT_EQ(Check(plan).errors, Lines({"purchases.csv:3 [date] error purchase-too-early: purchase PO-0000002 of CPU-X86 arrives "
-                          "2025-06-01; with its 30-day lead time it cannot arrive before 2025-06-02"}));
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"purchases.csv:3 [date] error purchase-too-early: purchase PO-0000002 of CPU-X86 arrives "
+                   "2025-06-01; with its 30-day lead time it cannot arrive before 2025-06-02"}));
 }
 
 TEST(PlanChecker, PurchaseOfAnItemWithoutLeadTime) {
   PlanFiles plan = CleanPlan();
   PlanFile(plan, "purchases.csv") += "GPU-H200,AUS,2025-06-01,8,PO-0000003\n";
-  EXPECT_EQ(Check(plan).errors, Lines({"purchases.csv:4 [item] error purchase-not-buyable: purchase PO-0000003 buys GPU-H200, which "
-                          "has no lead time: only the supply in supply.csv exists"}));
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"purchases.csv:4 [item] error purchase-not-buyable: purchase PO-0000003 buys GPU-H200, which "
+                   "has no lead time: only the supply in supply.csv exists"}));
 }
 
 // --- revenue and cost --------------------------------------------------------------------------------------
 
 TEST(PlanChecker, RevenueAndCostOfAShipment) {
   PlanFiles plan = CleanPlan();
-  Edit(plan, "shipments.csv", "SO-1,2,SRV-H200,AUS,2025-06-28,2,620001,495000", "SO-1,2,SRV-H200,AUS,2025-06-28,2,620000,494999.9999");
-  EXPECT_EQ(Check(plan).errors, Lines({"shipments.csv:4 [revenue] error revenue-mismatch: shipment of order SO-1 line 2: revenue "
-                          "620000 is not 2 x 310000.5 = 620001",
-                          "shipments.csv:4 [cost] error cost-mismatch: shipment of order SO-1 line 2: cost "
-                          "494999.9999 is not 2 x 247500 (standard cost of SRV-H200) = 495000"}));
+  Edit(plan, "shipments.csv", "SO-1,2,SRV-H200,AUS,2025-06-28,2,620001,495000",
+       "SO-1,2,SRV-H200,AUS,2025-06-28,2,620000,494999.9999");
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"shipments.csv:4 [revenue] error revenue-mismatch: shipment of order SO-1 line 2: revenue "
+                   "620000 is not 2 x 310000.5 = 620001",
+                   "shipments.csv:4 [cost] error cost-mismatch: shipment of order SO-1 line 2: cost "
+                   "494999.9999 is not 2 x 247500 (standard cost of SRV-H200) = 495000"}));
 }
 
 // --- order_status.csv --------------------------------------------------------------------------------------
@@ -544,21 +596,23 @@ TEST(PlanChecker, OrderStatusDisagreesWithShipments) {
   PlanFiles plan = CleanPlan();
   Edit(plan, "order_status.csv", "SO-1,1,SRV-H200,4,2025-06-15,2025-06-20,4,late,5",
        "SO-1,1,SRV-H200,4,2025-06-15,2025-06-12,4,on_time,0");
-  EXPECT_EQ(Check(plan).errors, Lines({"order_status.csv:2 [planned_date] error status-mismatch: planned_date of order SO-1 line 1 "
-                          "is 2025-06-12; its last shipment is on 2025-06-20",
-                          "order_status.csv:2 [status] error status-mismatch: status of order SO-1 line 1 is on_time; "
-                          "it should be late (last shipment 2025-06-20, requested 2025-06-15)",
-                          "order_status.csv:2 [days_late] error status-mismatch: days_late of order SO-1 line 1 is 0; "
-                          "it should be 5"}));
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"order_status.csv:2 [planned_date] error status-mismatch: planned_date of order SO-1 line 1 "
+                   "is 2025-06-12; its last shipment is on 2025-06-20",
+                   "order_status.csv:2 [status] error status-mismatch: status of order SO-1 line 1 is on_time; "
+                   "it should be late (last shipment 2025-06-20, requested 2025-06-15)",
+                   "order_status.csv:2 [days_late] error status-mismatch: days_late of order SO-1 line 1 is 0; "
+                   "it should be 5"}));
 }
 
 TEST(PlanChecker, OrderStatusRowsMustRepeatTheLine) {
   PlanFiles plan = CleanPlan();
   Edit(plan, "order_status.csv", "SO-2,1,SRV-H200,8,2025-07-01,,0", "SO-2,1,SRV-H200,7,2025-07-02,,0");
-  EXPECT_EQ(Check(plan).errors, Lines({"order_status.csv:4 [qty] error status-mismatch: qty of order SO-2 line 1 is 7; orders.csv "
-                          "says 8",
-                          "order_status.csv:4 [request_date] error status-mismatch: request_date of order SO-2 line 1 "
-                          "is 2025-07-02; orders.csv says 2025-07-01"}));
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"order_status.csv:4 [qty] error status-mismatch: qty of order SO-2 line 1 is 7; orders.csv "
+                   "says 8",
+                   "order_status.csv:4 [request_date] error status-mismatch: request_date of order SO-2 line 1 "
+                   "is 2025-07-02; orders.csv says 2025-07-01"}));
 }
 
 TEST(PlanChecker, OrderStatusMissingDuplicatedOrOutOfOrderRows) {
@@ -567,52 +621,81 @@ TEST(PlanChecker, OrderStatusMissingDuplicatedOrOutOfOrderRows) {
   const std::string line2 = "SO-1,2,SRV-H200,2,2025-07-01,2025-06-28,2,on_time,0,,\n";
   Edit(plan, "order_status.csv", line2, "");
   status += line2 + line2;
-  EXPECT_EQ(Check(plan).errors, Lines({"order_status.csv:4 error row-order: order SO-1 line 2 comes after a later line of "
-                          "orders.csv: rows are in the order of orders.csv",
-                          "order_status.csv:5 [line] error duplicate-key: order SO-1 line 2 has a second row (the "
-                          "first on line 4)"}));
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"order_status.csv:4 error row-order: order SO-1 line 2 comes after a later line of "
+                   "orders.csv: rows are in the order of orders.csv",
+                   "order_status.csv:5 [line] error duplicate-key: order SO-1 line 2 has a second row (the "
+                   "first on line 4)"}));
   plan = CleanPlan();
   Edit(plan, "order_status.csv", line2, "");
-  EXPECT_EQ(Check(plan).errors, Lines({"order_status.csv error status-missing: order SO-1 line 2 has no row in order_status.csv"}));
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"order_status.csv error status-missing: order SO-1 line 2 has no row in order_status.csv"}));
 }
 
 TEST(PlanChecker, LateAndUnplannedLinesNeedAReason) {
   PlanFiles plan = CleanPlan();
-  Edit(plan, "order_status.csv", "late,5,capacity,AUS-BURN at site AUS full 2025-06-10..2025-06-16", "late,5,capacity,");
+  Edit(plan, "order_status.csv", "late,5,capacity,AUS-BURN at site AUS full 2025-06-10..2025-06-16",
+       "late,5,capacity,");
   Edit(plan, "order_status.csv", ",unplanned,,licence_pending,", ",unplanned,,,");
-  EXPECT_EQ(Check(plan).errors, Lines({"order_status.csv:2 [reason] error missing-reason: order SO-1 line 1 is late but has no "
-                          "reason",
-                          "order_status.csv:4 [reason_code] error missing-reason: order SO-2 line 1 is unplanned but "
-                          "has no reason_code"}));
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"order_status.csv:2 [reason] error missing-reason: order SO-1 line 1 is late but has no "
+                   "reason",
+                   "order_status.csv:4 [reason_code] error missing-reason: order SO-2 line 1 is unplanned but "
+                   "has no reason_code"}));
 }
 
 // --- pegging -----------------------------------------------------------------------------------------------
 
 TEST(PlanChecker, PeggingMustCoverWhatTheLineConsumes) {
   PlanFiles plan = CleanPlan();
-  Edit(plan, "pegging.csv", "SO-1,2,CPU-X86,AUS,2025-06-03,4,purchase", "SO-1,2,CPU-X86,AUS,2025-06-03,3,purchase");
+  Edit(plan, "pegging.csv", "SO-1,2,GPU-H200,AUS,2025-06-02,16,onhand", "SO-1,2,GPU-H200,AUS,2025-06-02,15,onhand");
+  Edit(plan, "pegging.csv", "SO-1,1,CPU-X86,AUS,2025-06-03,8,purchase", "SO-1,1,CPU-X86,AUS,2025-06-03,9,purchase");
   Edit(plan, "pegging.csv", "SO-1,1,BRD-H200,AUS,2025-06-03,4,work_order,WO-0000001",
        "SO-1,1,BRD-H200,AUS,2025-06-03,4,work_order,WO-0000003");
-  EXPECT_EQ(Check(plan).errors, Lines({"pegging.csv:2 [source] error pegging-source: work order WO-0000003 makes 2 units; "
-                          "pegging.csv draws 4 from it by this row",
-                          "pegging.csv:10 [qty] error pegging-mismatch: pegging of order SO-1 line 2 covers 3 units "
-                          "of CPU-X86 at site AUS on 2025-06-03; the line consumes 4 there that day"}));
+  EXPECT_EQ(
+      Check(plan).errors,
+      Lines({"pegging.csv:2 [source] error pegging-source: work order WO-0000003 makes 2 units; pegging.csv draws "
+             "4 from it by this row",
+             "pegging.csv:10 [source] error pegging-source: purchase PO-0000002 buys 12 units; pegging.csv draws 13 "
+             "from it by this row",
+             "pegging.csv:4 [qty] error pegging-mismatch: pegging of order SO-1 line 1 covers 9 units of CPU-X86 "
+             "at site AUS on 2025-06-03; the line consumes 8 there that day",
+             "pegging.csv:11 [qty] error pegging-mismatch: pegging of order SO-1 line 2 covers 15 units of "
+             "GPU-H200 at site AUS on 2025-06-02; the line needs pegged 16 there that day"}));
+}
+
+TEST(PlanChecker, PeggingMayLeaveBoughtComponentsOut) {
+  // CPUs and chassis have lead times: what work orders consume of them may have been bought, unpegged.
+  PlanFiles plan = CleanPlan();
+  Edit(plan, "pegging.csv", "SO-1,1,CPU-X86,AUS,2025-06-03,8,purchase,PO-0000002\n", "");
+  Edit(plan, "pegging.csv", "SO-1,2,CHASSIS-4U,AUS,2025-06-03,2,purchase,PO-0000001\n", "");
+  EXPECT_EQ(Check(plan).errors, Lines{});
+  // A shipped item is pegged whole, and boards (no lead time) always are.
+  Edit(plan, "pegging.csv", "SO-1,2,BRD-H200,AUS,2025-06-03,2,work_order,WO-0000003\n", "");
+  Edit(plan, "pegging.csv", "SO-1,2,SRV-H200,AUS,2025-06-28,2,", "SO-1,2,SRV-H200,AUS,2025-06-28,1,");
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"pegging.csv:9 [qty] error pegging-mismatch: pegging of order SO-1 line 2 covers 1 units of "
+                   "SRV-H200 at site AUS on 2025-06-28; the line needs pegged 2 there that day",
+                   "pegging.csv [qty] error pegging-mismatch: pegging of order SO-1 line 2 covers 0 units of BRD-H200 "
+                   "at site AUS on 2025-06-03; the line needs pegged 2 there that day"}));
 }
 
 // --- summary.json ------------------------------------------------------------------------------------------
 
 TEST(PlanChecker, SummaryQuarterFiguresMustAddUp) {
   PlanFiles plan = CleanPlan();
-  Edit(plan, "summary.json", "\"revenue\": 1860001.0, \"cost\": 1485000.0", "\"revenue\": 1860000.9999, \"cost\": 1485000.0");
+  Edit(plan, "summary.json", "\"revenue\": 1860001.0, \"cost\": 1485000.0",
+       "\"revenue\": 1860000.9999, \"cost\": 1485000.0");
   Edit(plan, "summary.json", "\"backlog_end\": 2400000.0 },\n    { \"quarter\": \"FY26Q3\"",
        "\"backlog_end\": 2400001 },\n    { \"quarter\": \"FY26Q3\"");
   Edit(plan, "summary.json", "\"margin_pct\": 20.16", "\"margin_pct\": 0.2016");
-  EXPECT_EQ(Check(plan).errors, Lines({"summary.json [quarters[FY26Q2].revenue] error summary-mismatch: quarters[FY26Q2].revenue is "
-                          "1860000.9999; the shipments dated in FY26Q2 total 1860001",
-                          "summary.json [quarters[FY26Q2].margin_pct] error summary-mismatch: "
-                          "quarters[FY26Q2].margin_pct is 0.2016; 100 x margin / revenue is 20.1613",
-                          "summary.json [quarters[FY26Q2].backlog_end] error summary-mismatch: "
-                          "quarters[FY26Q2].backlog_end is 2400001; backlog_start + booked - revenue is 2400000"}));
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"summary.json [quarters[FY26Q2].revenue] error summary-mismatch: quarters[FY26Q2].revenue is "
+                   "1860000.9999; the shipments dated in FY26Q2 total 1860001",
+                   "summary.json [quarters[FY26Q2].margin_pct] error summary-mismatch: "
+                   "quarters[FY26Q2].margin_pct is 0.2016; 100 x margin / revenue is 20.1613",
+                   "summary.json [quarters[FY26Q2].backlog_end] error summary-mismatch: "
+                   "quarters[FY26Q2].backlog_end is 2400001; backlog_start + booked - revenue is 2400000"}));
 }
 
 TEST(PlanChecker, SummaryTotalsMustAddUp) {
@@ -621,14 +704,15 @@ TEST(PlanChecker, SummaryTotalsMustAddUp) {
   Edit(plan, "summary.json", "\"on_time_rate_lines\": 0.3333", "\"on_time_rate_lines\": 0.34");
   Edit(plan, "summary.json", "\"unplanned_value\": 2400000.0", "\"unplanned_value\": 2400000.00001");
   Edit(plan, "summary.json", "\"avg_days_late\": 5.0, \"revenue\": 1860001.0, ", "");
-  EXPECT_EQ(Check(plan).errors, Lines({"summary.json [totals.lines_late] error summary-mismatch: totals.lines_late is 2; the lines "
-                          "shipping in full after their request date are 1",
-                          "summary.json [totals.on_time_rate_lines] error summary-mismatch: totals.on_time_rate_lines "
-                          "is 0.34; lines_on_time / lines is 0.333333",
-                          "summary.json [totals.avg_days_late] error summary-field: totals.avg_days_late is missing",
-                          "summary.json [totals.revenue] error summary-field: totals.revenue is missing",
-                          "summary.json [totals.unplanned_value] error summary-field: totals.unplanned_value is "
-                          "2400000.00001, not an amount with at most four decimals"}));
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"summary.json [totals.lines_late] error summary-mismatch: totals.lines_late is 2; the lines "
+                   "shipping in full after their request date are 1",
+                   "summary.json [totals.on_time_rate_lines] error summary-mismatch: totals.on_time_rate_lines "
+                   "is 0.34; lines_on_time / lines is 0.333333",
+                   "summary.json [totals.avg_days_late] error summary-field: totals.avg_days_late is missing",
+                   "summary.json [totals.revenue] error summary-field: totals.revenue is missing",
+                   "summary.json [totals.unplanned_value] error summary-field: totals.unplanned_value is "
+                   "2400000.00001, not an amount with at most four decimals"}));
 }
 
 TEST(PlanChecker, SummaryHeaderAndQuarterList) {
@@ -636,24 +720,26 @@ TEST(PlanChecker, SummaryHeaderAndQuarterList) {
   Edit(plan, "summary.json", "\"licence_policy\": \"conservative\"", "\"licence_policy\": \"optimistic\"");
   Edit(plan, "summary.json", "\"currency\": \"USD\"", "\"currency\": \"EUR\"");
   Edit(plan, "summary.json", "\"quarter\": \"FY26Q3\"", "\"quarter\": \"FY27Q3\"");
-  EXPECT_EQ(Check(plan).errors, Lines({"summary.json [currency] error summary-mismatch: currency is 'EUR'; settings.csv says 'USD'",
-                          "summary.json [licence_policy] error summary-field: licence_policy is 'optimistic'; it "
-                          "must be 'conservative' or 'expected'",
-                          "summary.json [quarters[1]] error summary-mismatch: quarters[1] is quarter 'FY27Q3', which "
-                          "is not in quarters.csv",
-                          "summary.json [quarters] error summary-mismatch: quarters lists no FY26Q3, a quarter of the "
-                          "horizon"}));
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"summary.json [currency] error summary-mismatch: currency is 'EUR'; settings.csv says 'USD'",
+                   "summary.json [licence_policy] error summary-field: licence_policy is 'optimistic'; it "
+                   "must be 'conservative' or 'expected'",
+                   "summary.json [quarters[1]] error summary-mismatch: quarters[1] is quarter 'FY27Q3', which "
+                   "is not in quarters.csv",
+                   "summary.json [quarters] error summary-mismatch: quarters lists no FY26Q3, a quarter of the "
+                   "horizon"}));
 }
 
 TEST(PlanChecker, SummaryTopConstraints) {
   PlanFiles plan = CleanPlan();
   Edit(plan, "summary.json", "\"lines\": 1, \"value\": 2400000.0", "\"lines\": 1, \"value\": 1000000.0");
   Edit(plan, "summary.json", "\"reason_code\": \"capacity\"", "\"reason_code\": \"weather\"");
-  EXPECT_EQ(Check(plan).errors, Lines({"summary.json [top_constraints[1].reason_code] error summary-field: "
-                          "top_constraints[1].reason_code is 'weather', not a reason code of order_status.csv",
-                          "summary.json [top_constraints[1].value] error summary-mismatch: top_constraints[1].value "
-                          "1240000 is more than the entry before it (1000000): entries are listed by value, largest "
-                          "first"}));
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"summary.json [top_constraints[1].reason_code] error summary-field: "
+                   "top_constraints[1].reason_code is 'weather', not a reason code of order_status.csv",
+                   "summary.json [top_constraints[1].value] error summary-mismatch: top_constraints[1].value "
+                   "1240000 is more than the entry before it (1000000): entries are listed by value, largest "
+                   "first"}));
 }
 
 TEST(PlanChecker, SummaryThatIsNotJson) {
@@ -661,7 +747,8 @@ TEST(PlanChecker, SummaryThatIsNotJson) {
   PlanFile(plan, "summary.json") = "{\n  \"currency\": \"USD\",\n  \"plan_start\": 2025-05-03\n}\n";
   const CheckResult r = Check(plan);
   ASSERT_EQ(r.Of("bad-json").size(), 1u);
-  EXPECT_EQ(r.Of("bad-json")[0].rfind("summary.json:3 error bad-json: column 22: syntax error", 0), 0u) << r.Of("bad-json")[0];
+  EXPECT_EQ(r.Of("bad-json")[0].rfind("summary.json:3 error bad-json: column 22: syntax error", 0), 0u)
+      << r.Of("bad-json")[0];
   EXPECT_EQ(r.codes, Codes({"bad-json"}));
 }
 
@@ -676,14 +763,15 @@ TEST(PlanChecker, MalformedRowsAreReportedWithFileLineAndColumn) {
   Edit(plan, "purchases.csv", "CPU-X86,AUS,2025-06-02", "CPU-X86,AUS,2025-06-31");
   const CheckResult r = Check(plan);
   EXPECT_FALSE(r.clean);
-  EXPECT_EQ(r.errors, Lines({"work_orders.csv:4 [item] error unknown-reference: item 'BRD-H20' is not in items.csv\n"
-                          "    hint: did you mean 'BRD-H200'?",
-                          "operations.csv:6 [work_order] error unknown-reference: work order 'WO-0000044' is not in "
-                          "work_orders.csv",
-                          "purchases.csv:3 [date] error bad-date: date '2025-06-31' is not a date\n"
-                          "    hint: dates are written YYYY-MM-DD, e.g. 2025-08-15",
-                          "shipments.csv:3 [qty] error bad-integer: qty 'two' is not a whole number",
-                          "pegging.csv:11 [line] error unknown-reference: order 'SO-1' has no line 7 in orders.csv"}));
+  EXPECT_EQ(r.errors,
+            Lines({"work_orders.csv:4 [item] error unknown-reference: item 'BRD-H20' is not in items.csv\n"
+                   "    hint: did you mean 'BRD-H200'?",
+                   "operations.csv:6 [work_order] error unknown-reference: work order 'WO-0000044' is not in "
+                   "work_orders.csv",
+                   "purchases.csv:3 [date] error bad-date: date '2025-06-31' is not a date\n"
+                   "    hint: dates are written YYYY-MM-DD, e.g. 2025-08-15",
+                   "shipments.csv:3 [qty] error bad-integer: qty 'two' is not a whole number",
+                   "pegging.csv:11 [line] error unknown-reference: order 'SO-1' has no line 7 in orders.csv"}));
   // Material and pegging totals are not added up over files with bad rows: that would only echo them.
   EXPECT_EQ(r.warnings.size(), 3u);
 }
@@ -693,10 +781,12 @@ TEST(PlanChecker, MissingFilesAndColumns) {
   std::erase_if(plan, [](const auto& f) { return f.first == "purchases.csv"; });
   Edit(plan, "operations.csv", "work_order,step,resource,start,end,qty", "work_order,step,resource,start,finish,qty");
   const CheckResult r = Check(plan);
-  EXPECT_EQ(r.Of("missing-file"), Lines({"purchases.csv error missing-file: the plan has no purchases.csv\n"
-                          "    hint: write the plan with 'takt plan DIR --out PLANDIR' and check that folder"}));
-  EXPECT_EQ(r.Of("missing-column"), Lines({"operations.csv:1 [end] error missing-column: required column 'end' is missing from the "
-                          "header"}));
+  EXPECT_EQ(r.Of("missing-file"),
+            Lines({"purchases.csv error missing-file: the plan has no purchases.csv\n"
+                   "    hint: write the plan with 'takt plan DIR --out PLANDIR' and check that folder"}));
+  EXPECT_EQ(r.Of("missing-column"),
+            Lines({"operations.csv:1 [end] error missing-column: required column 'end' is missing from the "
+                   "header"}));
   EXPECT_EQ(r.codes, Codes({"missing-file", "missing-column"}));
 }
 
@@ -707,9 +797,9 @@ TEST(PlanChecker, WorkOrderAndPurchaseIds) {
   Edit(plan, "work_orders.csv", "WO-0000004,", "WO-0000002,");
   const CheckResult r = Check(plan);
   EXPECT_EQ(r.Of("bad-id"), Lines({"work_orders.csv:4 [work_order] error bad-id: work order 'WO-3' is not "
-                                          "'WO-' and a 7-digit number"}));
+                                   "'WO-' and a 7-digit number"}));
   EXPECT_EQ(r.Of("duplicate-key"), Lines({"work_orders.csv:5 [work_order] error duplicate-key: work order "
-                                                 "'WO-0000002' is listed twice (first on line 3)"}));
+                                          "'WO-0000002' is listed twice (first on line 3)"}));
 }
 
 // --- robustness --------------------------------------------------------------------------------------------
@@ -746,15 +836,19 @@ TEST(PlanChecker, HugeQuantitiesDoNotOverflow) {
   Edit(plan, "shipments.csv", "SO-1,1,SRV-H200,AUS,2025-06-12,2,620000,495000",
        "SO-1,1,SRV-H200,AUS,2025-06-12,1000000000000,0,0");
   const CheckResult r = Check(plan);
-  EXPECT_EQ(r.Of("over-shipped"), Lines({"shipments.csv:2 [qty] error over-shipped: order SO-1 line 1 ships 1000000000000 units by "
-                          "this shipment; the line is for 4"}));
+  EXPECT_EQ(r.Of("over-shipped"),
+            Lines({"shipments.csv:2 [qty] error over-shipped: order SO-1 line 1 ships 1000000000000 units by "
+                   "this shipment; the line is for 4"}));
   // 3.1 x 10^17 is 3.1 x 10^21 in ten-thousandths: past int64, exact all the same.
-  EXPECT_EQ(r.Of("revenue-mismatch"), Lines({"shipments.csv:2 [revenue] error revenue-mismatch: shipment of order SO-1 line 1: revenue 0 "
-                          "is not 1000000000000 x 310000 = 310000000000000000"}));
-  EXPECT_EQ(r.Of("cost-mismatch"), Lines({"shipments.csv:2 [cost] error cost-mismatch: shipment of order SO-1 line 1: cost 0 is not "
-                          "1000000000000 x 247500 (standard cost of SRV-H200) = 247500000000000000"}));
-  EXPECT_EQ(r.Of("material-negative"), Lines({"shipments.csv:2 error material-negative: SRV-H200 at site AUS goes below zero on "
-                          "2025-06-12: short by 999999999994"}));
+  EXPECT_EQ(r.Of("revenue-mismatch"),
+            Lines({"shipments.csv:2 [revenue] error revenue-mismatch: shipment of order SO-1 line 1: revenue 0 "
+                   "is not 1000000000000 x 310000 = 310000000000000000"}));
+  EXPECT_EQ(r.Of("cost-mismatch"),
+            Lines({"shipments.csv:2 [cost] error cost-mismatch: shipment of order SO-1 line 1: cost 0 is not "
+                   "1000000000000 x 247500 (standard cost of SRV-H200) = 247500000000000000"}));
+  EXPECT_EQ(r.Of("material-negative"),
+            Lines({"shipments.csv:2 error material-negative: SRV-H200 at site AUS goes below zero on "
+                   "2025-06-12: short by 999999999994"}));
 }
 
 }  // namespace

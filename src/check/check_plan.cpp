@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <chrono>
 #include <cstdio>
 #include <system_error>
 
@@ -24,6 +23,9 @@ std::optional<std::string> ReadWholeFile(const std::filesystem::path& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) return std::nullopt;
   std::string content;
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec) content.reserve(static_cast<size_t>(size));
   char buffer[1 << 16];
   size_t got;
   while ((got = std::fread(buffer, 1, sizeof buffer, f)) > 0) content.append(buffer, got);
@@ -33,42 +35,24 @@ std::optional<std::string> ReadWholeFile(const std::filesystem::path& path) {
   return content;
 }
 
-}  // namespace
-
-std::span<const std::string_view> PlanFileNames() { return kPlanFileNames; }
-
-namespace {
-
+/// Reads the plan from `source` and runs every check on it.
 bool Check(const Model& model, const check::FileSource& source, Diagnostics& violations, CheckCounts* counts) {
   const int64_t errors_before = violations.error_count();
   const check::ModelIndex index(model);
-  auto t0 = std::chrono::steady_clock::now();
-  auto lap = [&](const char* what) { auto t = std::chrono::steady_clock::now(); std::fprintf(stderr, "%-10s %.2f s\n", what, std::chrono::duration<double>(t - t0).count()); t0 = t; };
   const check::PlanData plan = check::ReadPlan(index, source, violations);
-  lap("read");
 
   check::Reporter reporter(violations);
   check::CheckContext ctx{index, plan, reporter, check::ReadLicencePolicy(plan), {}};
   check::CollectLineFacts(ctx);
-  lap("CollectLineFacts");
   check::CheckRouting(ctx);
-  lap("Routing");
   check::CheckCapacity(ctx);
-  lap("Capacity");
   check::CheckPurchases(ctx);
-  lap("Purchases");
   check::CheckMaterial(ctx);
-  lap("Material");
   check::CheckShipments(ctx);
-  lap("Shipments");
   check::CheckExport(ctx);
-  lap("Export");
   check::CheckOrderStatus(ctx);
-  lap("OrderStatus");
   check::CheckPegging(ctx);
-  lap("Pegging");
   check::CheckSummary(ctx);
-  lap("Summary");
 
   if (counts != nullptr) {
     counts->shipments = static_cast<int64_t>(plan.shipments.size());
@@ -82,6 +66,8 @@ bool Check(const Model& model, const check::FileSource& source, Diagnostics& vio
 }
 
 }  // namespace
+
+std::span<const std::string_view> PlanFileNames() { return kPlanFileNames; }
 
 bool CheckPlan(const Model& model, const PlanFiles& plan_files, Diagnostics& violations, CheckCounts* counts) {
   const check::FileSource source = [&](std::string_view name, bool&) -> std::optional<std::string> {

@@ -30,9 +30,10 @@ std::string WhyNotValid(const Licence& l, Day day, LicencePolicy policy) {
                               : fmt::format("licence {} was denied on {}", l.code, FormatDate(l.date));
     case LicenceStatus::kPending:
       if (policy == LicencePolicy::kConservative) {
-        return fmt::format("licence {} is pending (expected {}); the conservative licence policy counts only approved "
-                           "licences",
-                           l.code, FormatDate(l.date));
+        return fmt::format(
+            "licence {} is pending (expected {}); the conservative licence policy counts only approved "
+            "licences",
+            l.code, FormatDate(l.date));
       }
       if (l.date > day) {
         return fmt::format("licence {} is pending, expected {}: it counts only from then", l.code, FormatDate(l.date));
@@ -58,9 +59,10 @@ void CheckExport(const CheckContext& ctx) {
     const std::string_view class_code = m.export_class_code(export_class);
     const std::string_view country = m.country_code(line.ship_to);
     if (rule == ExportRuleKind::kProhibited) {
-      ctx.out.Error("export-prohibited", kShipmentsFile, s.src_line, "",
-                    [&] { return fmt::format("{} ships {} ({}) to {}, where export of {} is prohibited", ctx.index.LineName(s.line),
-                                ctx.index.item_code(line.item), class_code, country, class_code); });
+      ctx.out.Error("export-prohibited", kShipmentsFile, s.src_line, "", [&] {
+        return fmt::format("{} ships {} ({}) to {}, where export of {} is prohibited", ctx.index.LineName(s.line),
+                           ctx.index.item_code(line.item), class_code, country, class_code);
+      });
       continue;
     }
     bool licensed = false;
@@ -79,11 +81,14 @@ void CheckExport(const CheckContext& ctx) {
       hint = fmt::format("there is no licence for {} to {} for customer {}", class_code, country,
                          m.customer_code(line.customer));
     }
-    ctx.out.Error("export-unlicensed", kShipmentsFile, s.src_line, "ship_date",
-                  [&] { return fmt::format("{} ships {} ({}) to {} on {} without a valid licence for customer {}",
-                              ctx.index.LineName(s.line), ctx.index.item_code(line.item), class_code, country,
-                              FormatDate(s.date), m.customer_code(line.customer)); },
-                  hint);
+    ctx.out.Error(
+        "export-unlicensed", kShipmentsFile, s.src_line, "ship_date",
+        [&] {
+          return fmt::format("{} ships {} ({}) to {} on {} without a valid licence for customer {}",
+                             ctx.index.LineName(s.line), ctx.index.item_code(line.item), class_code, country,
+                             FormatDate(s.date), m.customer_code(line.customer));
+        },
+        hint);
   }
 }
 

@@ -123,10 +123,10 @@ class MaterialChecker {
       }
       break;
     }
-    ctx_.out.Error("material-negative", file, line, "",
-                   [&] { return fmt::format("{} at site {} goes below zero on {}: short by {}", ctx_.index.item_code(pair.item),
-                               ctx_.index.site_code(pair.site), FormatDate(m_.plan_start() + day),
-                               FormatWhole(shortfall)); });
+    ctx_.out.Error("material-negative", file, line, "", [&] {
+      return fmt::format("{} at site {} goes below zero on {}: short by {}", ctx_.index.item_code(pair.item),
+                         ctx_.index.site_code(pair.site), FormatDate(m_.plan_start() + day), FormatWhole(shortfall));
+    });
   }
 
   const CheckContext& ctx_;
@@ -142,7 +142,8 @@ class MaterialChecker {
 
 void CheckMaterial(const CheckContext& ctx) {
   if (!ctx.plan.work_orders_file.complete || !ctx.plan.purchases_file.complete) {
-    ctx.out.Warning("check-skipped", "", "material balances were not checked: work_orders.csv or purchases.csv has errors, and a missing "
+    ctx.out.Warning("check-skipped", "",
+                    "material balances were not checked: work_orders.csv or purchases.csv has errors, and a missing "
                     "row would show as a shortage");
     return;
   }

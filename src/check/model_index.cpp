@@ -39,7 +39,8 @@ ModelIndex::ModelIndex(const Model& model) : model_(model) {
   std::vector<uint32_t> by_level(items.size());
   std::iota(by_level.begin(), by_level.end(), 0u);
   std::stable_sort(by_level.begin(), by_level.end(), [&](uint32_t a, uint32_t b) {
-    return model.low_level_code(ItemId(static_cast<int32_t>(a))) > model.low_level_code(ItemId(static_cast<int32_t>(b)));
+    return model.low_level_code(ItemId(static_cast<int32_t>(a))) >
+           model.low_level_code(ItemId(static_cast<int32_t>(b)));
   });
   standard_cost_.assign(items.size(), 0);
   for (uint32_t i : by_level) {
@@ -77,7 +78,8 @@ ModelIndex::ModelIndex(const Model& model) : model_(model) {
       on_hand_[PairKey(s.item, s.site)] += s.qty;
       continue;
     }
-    const uint64_t key = PairKey(s.item, s.site) * receipt_refs_.size() + static_cast<uint64_t>(receipt_refs_.Find(s.ref));
+    const uint64_t key =
+        PairKey(s.item, s.site) * receipt_refs_.size() + static_cast<uint64_t>(receipt_refs_.Find(s.ref));
     const Day day = std::max(s.date, model.plan_start());
     auto [it, added] = receipts_.try_emplace(key, ReceiptGroup{0, day});
     it->second.qty += s.qty;
@@ -134,7 +136,8 @@ Wide ModelIndex::LineValue(LineId id) const {
 
 std::span<const uint32_t> ModelIndex::LicencesOf(CustomerId customer) const {
   return std::span<const uint32_t>(customer_licences_)
-      .subspan(customer_first_[customer.index()], customer_first_[customer.index() + 1] - customer_first_[customer.index()]);
+      .subspan(customer_first_[customer.index()],
+               customer_first_[customer.index() + 1] - customer_first_[customer.index()]);
 }
 
 const ReceiptGroup* ModelIndex::FindReceipts(ItemId item, SiteId site, std::string_view ref) const {

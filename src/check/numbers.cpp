@@ -1,9 +1,9 @@
 #include "check/numbers.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
-
-#include <fmt/format.h>
 
 namespace takt::check {
 

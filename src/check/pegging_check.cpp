@@ -1,6 +1,8 @@
 // pegging.csv: for every order line, each unit it consumes (its shipments, and the components of
 // the work orders built for it) is pegged to a source that holds that item at that site by that
-// date, and no source is pegged beyond its quantity. (Whether sources were matched first in,
+// date, and no source is pegged beyond its quantity. Components a work order consumes may instead
+// have been bought (items with a lead time), and bought components are not pegged: for those the
+// pegging may cover less than the consumption, never more. (Whether sources were matched first in,
 // first out depends on the planner's order of consumption within a day and is not checked.)
 
 #include <fmt/format.h>
@@ -22,7 +24,8 @@ struct Use {
   int32_t site = 0;
   Day date = 0;
   int64_t qty = 0;
-  int src_line = 0;  ///< pegging.csv line (pegging side only)
+  int src_line = 0;            ///< pegging.csv line (pegging side only)
+  bool by_work_order = false;  ///< consumed by a work order, not shipped
 
   bool SameKey(const Use& o) const { return line == o.line && item == o.item && site == o.site && date == o.date; }
   bool operator<(const Use& o) const {
@@ -51,16 +54,22 @@ void CheckSources(const CheckContext& ctx) {
         auto code = [&] { return plan.work_order_codes[static_cast<size_t>(p.source)]; };
         if (!wo.ok) break;
         if (wo.item != p.item || wo.site != p.site) {
-          report([&] { return fmt::format("work order {} makes {} at site {}, not {} at site {}", code(),
-                             ctx.index.item_code(wo.item), ctx.index.site_code(wo.site), item, site); });
+          report([&] {
+            return fmt::format("work order {} makes {} at site {}, not {} at site {}", code(),
+                               ctx.index.item_code(wo.item), ctx.index.site_code(wo.site), item, site);
+          });
         } else if (p.date <= wo.end) {
-          report([&] { return fmt::format("work order {} ends {}: its {} is not available on {}", code(), FormatDate(wo.end), item,
-                             FormatDate(p.date)); });
+          report([&] {
+            return fmt::format("work order {} ends {}: its {} is not available on {}", code(), FormatDate(wo.end), item,
+                               FormatDate(p.date));
+          });
         }
         int64_t& used = from_work_order[static_cast<size_t>(p.source)];
         if (used <= wo.qty && (used = SatAdd(used, p.qty)) > wo.qty) {
-          report([&] { return fmt::format("work order {} makes {} units; pegging.csv draws {} from it by this row", code(), wo.qty,
-                             used); });
+          report([&] {
+            return fmt::format("work order {} makes {} units; pegging.csv draws {} from it by this row", code(), wo.qty,
+                               used);
+          });
         }
         break;
       }
@@ -69,28 +78,40 @@ void CheckSources(const CheckContext& ctx) {
         auto code = [&] { return plan.purchase_codes[static_cast<size_t>(p.source)]; };
         if (!po.ok) break;
         if (po.item != p.item || po.site != p.site) {
-          report([&] { return fmt::format("purchase {} buys {} at site {}, not {} at site {}", code(), ctx.index.item_code(po.item),
-                             ctx.index.site_code(po.site), item, site); });
+          report([&] {
+            return fmt::format("purchase {} buys {} at site {}, not {} at site {}", code(),
+                               ctx.index.item_code(po.item), ctx.index.site_code(po.site), item, site);
+          });
         } else if (p.date < po.date) {
-          report([&] { return fmt::format("purchase {} arrives {}: its {} is not available on {}", code(), FormatDate(po.date), item,
-                             FormatDate(p.date)); });
+          report([&] {
+            return fmt::format("purchase {} arrives {}: its {} is not available on {}", code(), FormatDate(po.date),
+                               item, FormatDate(p.date));
+          });
         }
         int64_t& used = from_purchase[static_cast<size_t>(p.source)];
         if (used <= po.qty && (used = SatAdd(used, p.qty)) > po.qty) {
-          report([&] { return fmt::format("purchase {} buys {} units; pegging.csv draws {} from it by this row", code(), po.qty, used); });
+          report([&] {
+            return fmt::format("purchase {} buys {} units; pegging.csv draws {} from it by this row", code(), po.qty,
+                               used);
+          });
         }
         break;
       }
       case SourceKind::kReceipt: {
         if (p.date < p.receipts->first_date) {
-          report([&] { return fmt::format("the receipts of {} at site {} with this reference arrive from {}, not by {}", item, site,
-                             FormatDate(p.receipts->first_date), FormatDate(p.date)); });
+          report([&] {
+            return fmt::format("the receipts of {} at site {} with this reference arrive from {}, not by {}", item,
+                               site, FormatDate(p.receipts->first_date), FormatDate(p.date));
+          });
         }
         int64_t& used = from_receipts[p.receipts];
         if (used <= p.receipts->qty && (used = SatAdd(used, p.qty)) > p.receipts->qty) {
-          report([&] { return fmt::format("the receipts of {} at site {} with this reference hold {} units; pegging.csv draws {} "
-                             "from them by this row",
-                             item, site, p.receipts->qty, used); });
+          report([&] {
+            return fmt::format(
+                "the receipts of {} at site {} with this reference hold {} units; pegging.csv draws {} "
+                "from them by this row",
+                item, site, p.receipts->qty, used);
+          });
         }
         break;
       }
@@ -98,8 +119,10 @@ void CheckSources(const CheckContext& ctx) {
         const int64_t on_hand = ctx.index.OnHand(p.item, p.site);
         int64_t& used = from_on_hand[p.item.index() * sites + p.site.index()];
         if (used <= on_hand && (used = SatAdd(used, p.qty)) > on_hand) {
-          report([&] { return fmt::format("{} at site {} has {} on hand; pegging.csv draws {} from it by this row", item, site,
-                             on_hand, used); });
+          report([&] {
+            return fmt::format("{} at site {} has {} on hand; pegging.csv draws {} from it by this row", item, site,
+                               on_hand, used);
+          });
         }
         break;
       }
@@ -150,17 +173,17 @@ void CheckCoverage(const CheckContext& ctx) {
     pegged.clear();
     for (uint32_t i : shipments.of(l)) {
       const ShipmentRow& s = plan.shipments[i];
-      consumed.push_back({line, s.item.value, s.site.value, s.date, s.qty, 0});
+      consumed.push_back({line, s.item.value, s.site.value, s.date, s.qty, 0, false});
     }
     for (uint32_t i : work_orders.of(l)) {
       const WorkOrderRow& wo = plan.work_orders[i];
       for (const BomLine& b : m.components_of(wo.item)) {
-        consumed.push_back({line, b.component.value, wo.site.value, wo.start, wo.qty * b.qty_per, 0});
+        consumed.push_back({line, b.component.value, wo.site.value, wo.start, wo.qty * b.qty_per, 0, true});
       }
     }
     for (uint32_t i : pegging.of(l)) {
       const PeggingRow& p = plan.pegging[i];
-      pegged.push_back({line, p.item.value, p.site.value, p.date, p.qty, p.src_line});
+      pegged.push_back({line, p.item.value, p.site.value, p.date, p.qty, p.src_line, false});
     }
     if (consumed.empty() && pegged.empty()) continue;
     std::sort(consumed.begin(), consumed.end(), by_key);
@@ -173,20 +196,28 @@ void CheckCoverage(const CheckContext& ctx) {
       const bool take_a = a < consumed.size() && (b == pegged.size() || !(pegged[b] < consumed[a]));
       const bool take_b = b < pegged.size() && (a == consumed.size() || !(consumed[a] < pegged[b]));
       const Use key = take_a ? consumed[a] : pegged[b];
-      Wide need = 0;
+      Wide shipped = 0;
+      Wide built = 0;  // consumed by work orders
       Wide have = 0;
       int src_line = 0;
-      for (; take_a && a < consumed.size() && consumed[a].SameKey(key); ++a) need += consumed[a].qty;
+      for (; take_a && a < consumed.size() && consumed[a].SameKey(key); ++a) {
+        (consumed[a].by_work_order ? built : shipped) += consumed[a].qty;
+      }
       for (; take_b && b < pegged.size() && pegged[b].SameKey(key); ++b) {
         have += pegged[b].qty;
         if (src_line == 0) src_line = pegged[b].src_line;
       }
-      if (need == have) continue;
+      const Wide need = shipped + built;
+      const bool buyable = m.item(ItemId(key.item)).lead_time_days >= 0;
+      const Wide least = buyable ? shipped : need;  // bought components go unpegged
+      if (have >= least && have <= need) continue;
       ctx.out.Error("pegging-mismatch", kPeggingFile, src_line, "qty", [&] {
-        return fmt::format("pegging of {} covers {} units of {} at site {} on {}; the line consumes {} there that day",
-                           ctx.index.LineName(LineId(static_cast<int32_t>(key.line))), FormatWhole(have),
-                           ctx.index.item_code(ItemId(key.item)), ctx.index.site_code(SiteId(key.site)),
-                           FormatDate(key.date), FormatWhole(need));
+        return fmt::format(
+            "pegging of {} covers {} units of {} at site {} on {}; the line {} {} there that day{}",
+            ctx.index.LineName(LineId(static_cast<int32_t>(key.line))), FormatWhole(have),
+            ctx.index.item_code(ItemId(key.item)), ctx.index.site_code(SiteId(key.site)), FormatDate(key.date),
+            have > need ? "consumes" : "needs pegged", FormatWhole(have > need ? need : least),
+            have < least && least < need ? fmt::format(" (it consumes {}, bought units unpegged)", FormatWhole(need)) : "");
       });
     }
   }
@@ -199,7 +230,8 @@ void CheckPegging(const CheckContext& ctx) {
   const PlanData& plan = ctx.plan;
   if (!plan.pegging_file.complete || !plan.shipments_file.complete || !plan.work_orders_file.complete) {
     if (plan.pegging_file.present) {
-      ctx.out.Warning("check-skipped", "", "pegging was not matched to consumption: pegging.csv, shipments.csv or work_orders.csv has "
+      ctx.out.Warning("check-skipped", "",
+                      "pegging was not matched to consumption: pegging.csv, shipments.csv or work_orders.csv has "
                       "errors");
     }
     return;

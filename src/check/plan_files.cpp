@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cctype>
 
 #include "common/flat_set.h"
@@ -86,8 +85,8 @@ std::optional<std::string> Open(const FileSource& source, std::string_view name,
 /// says whether the file was there and whether every row of it parsed (`on_record` returns false
 /// for a row it could not use).
 template <typename OnRecord>
-FileState ReadCsv(const FileSource& source, std::string_view name, std::span<const ColumnSpec> columns,
-                  Diagnostics& d, OnRecord on_record) {
+FileState ReadCsv(const FileSource& source, std::string_view name, std::span<const ColumnSpec> columns, Diagnostics& d,
+                  OnRecord on_record) {
   FileState state;
   std::optional<std::string> content = Open(source, name, d);
   if (!content) return state;
@@ -112,21 +111,18 @@ FileState ReadCsv(const FileSource& source, std::string_view name, std::span<con
   return state;
 }
 
-
 class PlanReader {
  public:
   PlanReader(const ModelIndex& index, const FileSource& source, Diagnostics& d)
       : index_(index), source_(source), d_(d) {}
 
   PlanData Read() {
-  auto t0 = std::chrono::steady_clock::now();
-  auto lap = [&](const char* what) { auto t = std::chrono::steady_clock::now(); std::fprintf(stderr, "  %-10s %.2f s\n", what, std::chrono::duration<double>(t - t0).count()); t0 = t; };
-    ReadWorkOrders();lap("wo");
-    ReadOperations();lap("ops");
-    ReadPurchases();lap("po");
-    ReadShipments();lap("ship");
-    ReadStatuses();lap("status");
-    ReadPegging();lap("peg");
+    ReadWorkOrders();
+    ReadOperations();
+    ReadPurchases();
+    ReadShipments();
+    ReadStatuses();
+    ReadPegging();
     ReadSummary();
     return std::move(plan_);
   }
@@ -181,8 +177,8 @@ class PlanReader {
 
   void ReadWorkOrders() {
     enum { kWorkOrder, kItem, kSite, kQty, kStart, kEnd, kOrder, kLine };
-    static constexpr std::array<ColumnSpec, 8> kColumns = {{{"work_order"}, {"item"}, {"site"}, {"qty"},
-                                                            {"start"}, {"end"}, {"order"}, {"line"}}};
+    static constexpr std::array<ColumnSpec, 8> kColumns = {
+        {{"work_order"}, {"item"}, {"site"}, {"qty"}, {"start"}, {"end"}, {"order"}, {"line"}}};
     int64_t last_serial = -1;
     bool order_reported = false;
     plan_.work_orders_file = ReadCsv(source_, kWorkOrdersFile, kColumns, d_, [&](FieldParser& f) {
@@ -237,7 +233,8 @@ class PlanReader {
         resolved = op.work_order >= 0;
         // References into a file that could not be read would only echo that one problem.
         if (!resolved && plan_.work_orders_file.readable) {
-          f.Error(kWorkOrder, "unknown-reference", fmt::format("work order {} is not in work_orders.csv", Quote(*code)));
+          f.Error(kWorkOrder, "unknown-reference",
+                  fmt::format("work order {} is not in work_orders.csv", Quote(*code)));
         }
       }
       auto step = f.Int(kStep, 1, 1000000000);
@@ -285,7 +282,8 @@ class PlanReader {
       p.site = *site;
       p.date = *date;
       p.qty = *qty;
-      const uint64_t key = (static_cast<uint64_t>(p.item.index()) << 40) ^ (static_cast<uint64_t>(p.site.index()) << 24) ^
+      const uint64_t key = (static_cast<uint64_t>(p.item.index()) << 40) ^
+                           (static_cast<uint64_t>(p.site.index()) << 24) ^
                            static_cast<uint64_t>(p.date - index_.model().plan_start() + (1 << 23));
       if (!seen.Insert(key)) {
         d_.Error("duplicate-key", f.file(), f.line(), "date",
@@ -299,8 +297,8 @@ class PlanReader {
 
   void ReadShipments() {
     enum { kOrder, kLine, kItem, kSite, kShipDate, kQty, kRevenue, kCost };
-    static constexpr std::array<ColumnSpec, 8> kColumns = {{{"order"}, {"line"}, {"item"}, {"site"}, {"ship_date"},
-                                                            {"qty"}, {"revenue"}, {"cost"}}};
+    static constexpr std::array<ColumnSpec, 8> kColumns = {
+        {{"order"}, {"line"}, {"item"}, {"site"}, {"ship_date"}, {"qty"}, {"revenue"}, {"cost"}}};
     constexpr Fixed4 kAnyMoney = -1000000000000000000;
     plan_.shipments_file = ReadCsv(source_, kShipmentsFile, kColumns, d_, [&](FieldParser& f) {
       auto line = Line(f, kOrder, kLine);
@@ -318,13 +316,21 @@ class PlanReader {
 
   void ReadStatuses() {
     enum { kOrder, kLine, kItem, kQty, kRequest, kPlanned, kShipped, kStatus, kDaysLate, kReasonCode, kReason };
-    static constexpr std::array<ColumnSpec, 11> kColumns = {
-        {{"order"}, {"line"}, {"item"}, {"qty"}, {"request_date"}, {"planned_date"}, {"shipped_qty"}, {"status"},
-         {"days_late"}, {"reason_code"}, {"reason"}}};
+    static constexpr std::array<ColumnSpec, 11> kColumns = {{{"order"},
+                                                             {"line"},
+                                                             {"item"},
+                                                             {"qty"},
+                                                             {"request_date"},
+                                                             {"planned_date"},
+                                                             {"shipped_qty"},
+                                                             {"status"},
+                                                             {"days_late"},
+                                                             {"reason_code"},
+                                                             {"reason"}}};
     static constexpr std::array<std::string_view, 3> kStatuses = {"unplanned", "late", "on_time"};
-    static constexpr std::array<std::string_view, 8> kReasons = {
-        "material", "capacity", "lead_time", "licence_pending", "licence_denied", "licence_missing", "prohibited",
-        "horizon"};
+    static constexpr std::array<std::string_view, 9> kReasons = {"material",        "capacity",       "lead_time",
+                                                                 "licence_pending", "licence_denied", "licence_missing",
+                                                                 "prohibited",      "horizon", "past_due"};
     plan_.status_file = ReadCsv(source_, kOrderStatusFile, kColumns, d_, [&](FieldParser& f) {
       auto line = Line(f, kOrder, kLine);
       auto item = Item(f, kItem);
@@ -372,8 +378,7 @@ class PlanReader {
       if (kind && item && site) {
         p.kind = static_cast<SourceKind>(*kind);
         switch (p.kind) {
-          case SourceKind::kOnHand:
-            break;
+          case SourceKind::kOnHand: break;
           case SourceKind::kReceipt:
             p.receipts = index_.FindReceipts(*item, *site, source);
             if (p.receipts == nullptr) {
@@ -432,7 +437,7 @@ class PlanReader {
   const ModelIndex& index_;
   const FileSource& source_;
   Diagnostics& d_;
-  std::string last_order_;                     ///< rows come grouped by order: remember the last one
+  std::string last_order_;  ///< rows come grouped by order: remember the last one
   int32_t last_order_id_ = -1;
   PlanData plan_;
 };

@@ -44,7 +44,7 @@ class RowCodes {
 
  private:
   std::string prefix_;
-  std::vector<int64_t> code_of_row_;     ///< serial number, or -1 - id in others_
+  std::vector<int64_t> code_of_row_;    ///< serial number, or -1 - id in others_
   std::vector<int32_t> row_of_serial_;  ///< -1 where no row has the number
   StringPool others_;
   std::vector<int32_t> row_of_other_;
@@ -121,7 +121,7 @@ struct PeggingRow {
   Day date = 0;
   int64_t qty = 0;
   SourceKind kind = SourceKind::kOnHand;
-  int32_t source = -1;                    ///< work order or purchase index
+  int32_t source = -1;                     ///< work order or purchase index
   const ReceiptGroup* receipts = nullptr;  ///< for kReceipt
 };
 
@@ -144,8 +144,7 @@ struct PlanData {
   std::vector<PeggingRow> pegging;
   std::optional<JsonValue> summary;
 
-  FileState work_orders_file, operations_file, purchases_file, shipments_file, status_file, pegging_file,
-      summary_file;
+  FileState work_orders_file, operations_file, purchases_file, shipments_file, status_file, pegging_file, summary_file;
 };
 
 /// Gives the text of one plan file: nothing when the file is absent, or, with `unreadable` set,

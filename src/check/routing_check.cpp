@@ -63,34 +63,44 @@ class RoutingChecker {
       for (const Routing& r : m_.routings_of(wo.item)) {
         sites += fmt::format("{}{}", sites.empty() ? "" : ", ", ctx_.index.site_code(r.site));
       }
-      ctx_.out.Error("no-routing", kWorkOrdersFile, wo.src_line, "site",
-                     [&] { return fmt::format("work order {} builds {} at site {}, which has no routing for it", code(),
-                                 ctx_.index.item_code(wo.item), ctx_.index.site_code(wo.site)); },
-                     [&] { return sites.empty() ? fmt::format("{} has no routing at any site", ctx_.index.item_code(wo.item))
-                                   : fmt::format("{} is built at: {}", ctx_.index.item_code(wo.item), sites); });
+      ctx_.out.Error(
+          "no-routing", kWorkOrdersFile, wo.src_line, "site",
+          [&] {
+            return fmt::format("work order {} builds {} at site {}, which has no routing for it", code(),
+                               ctx_.index.item_code(wo.item), ctx_.index.site_code(wo.site));
+          },
+          [&] {
+            return sites.empty() ? fmt::format("{} has no routing at any site", ctx_.index.item_code(wo.item))
+                                 : fmt::format("{} is built at: {}", ctx_.index.item_code(wo.item), sites);
+          });
       return;
     }
     const auto steps = m_.steps(*routing);
-    const std::string routing_name =
-        fmt::format("the routing of {} at site {}", ctx_.index.item_code(wo.item), ctx_.index.site_code(wo.site));
+    auto routing_name = [&] {
+      return fmt::format("the routing of {} at site {}", ctx_.index.item_code(wo.item), ctx_.index.site_code(wo.site));
+    };
     op_of_step_.assign(steps.size(), nullptr);
 
     for (const OperationRow* op : ops_) {
       auto it = std::lower_bound(steps.begin(), steps.end(), op->step,
                                  [](const RoutingStep& s, int64_t step) { return s.step < step; });
       if (it == steps.end() || it->step != op->step) {
-        ctx_.out.Error("unknown-step", kOperationsFile, op->src_line, "step",
-                       [&] { return fmt::format("work order {} has an operation for step {}, which is not a step of {}", code(),
-                                   op->step, routing_name); },
-                       [&] { return fmt::format("its steps are {}", StepList(steps)); });
+        ctx_.out.Error(
+            "unknown-step", kOperationsFile, op->src_line, "step",
+            [&] {
+              return fmt::format("work order {} has an operation for step {}, which is not a step of {}", code(),
+                                 op->step, routing_name());
+            },
+            [&] { return fmt::format("its steps are {}", StepList(steps)); });
         continue;
       }
       const RoutingStep& step = *it;
       const OperationRow*& slot = op_of_step_[static_cast<size_t>(it - steps.begin())];
       if (slot != nullptr) {
-        ctx_.out.Error("duplicate-key", kOperationsFile, op->src_line, "step",
-                       [&] { return fmt::format("work order {} has two operations for step {} (the other on line {})", code(),
-                                   op->step, slot->src_line); });
+        ctx_.out.Error("duplicate-key", kOperationsFile, op->src_line, "step", [&] {
+          return fmt::format("work order {} has two operations for step {} (the other on line {})", code(), op->step,
+                             slot->src_line);
+        });
         continue;
       }
       slot = op;
@@ -100,9 +110,10 @@ class RoutingChecker {
     if (plan_.operations_file.complete) {
       for (size_t k = 0; k < steps.size(); ++k) {
         if (op_of_step_[k] != nullptr) continue;
-        ctx_.out.Error("missing-step", kWorkOrdersFile, wo.src_line, "work_order",
-                       [&] { return fmt::format("work order {} has no operation for step {} ({}) of {}", code(), steps[k].step,
-                                   ctx_.index.resource_code(steps[k].resource), routing_name); });
+        ctx_.out.Error("missing-step", kWorkOrdersFile, wo.src_line, "work_order", [&] {
+          return fmt::format("work order {} has no operation for step {} ({}) of {}", code(), steps[k].step,
+                             ctx_.index.resource_code(steps[k].resource), routing_name());
+        });
       }
     }
 
@@ -111,14 +122,15 @@ class RoutingChecker {
       if (op == nullptr) continue;
       if (previous != nullptr) {
         if (op->start < previous->start) {
-          ctx_.out.Error("step-order", kOperationsFile, op->src_line, "start",
-                         [&] { return fmt::format("step {} of work order {} starts {}, before step {} starts ({})", op->step,
-                                     code(), FormatDate(op->start), previous->step, FormatDate(previous->start)); });
+          ctx_.out.Error("step-order", kOperationsFile, op->src_line, "start", [&] {
+            return fmt::format("step {} of work order {} starts {}, before step {} starts ({})", op->step, code(),
+                               FormatDate(op->start), previous->step, FormatDate(previous->start));
+          });
         } else if (op->start <= previous->end) {
-          ctx_.out.Error("step-overlap", kOperationsFile, op->src_line, "start",
-                         [&] { return fmt::format("step {} of work order {} starts {}, while step {} still runs (until {})",
-                                     op->step, code(), FormatDate(op->start), previous->step,
-                                     FormatDate(previous->end)); });
+          ctx_.out.Error("step-overlap", kOperationsFile, op->src_line, "start", [&] {
+            return fmt::format("step {} of work order {} starts {}, while step {} still runs (until {})", op->step,
+                               code(), FormatDate(op->start), previous->step, FormatDate(previous->end));
+          });
         }
       }
       previous = op;
@@ -127,52 +139,60 @@ class RoutingChecker {
     const OperationRow* first = op_of_step_.front();
     const OperationRow* last = op_of_step_.back();
     if (first != nullptr && first->start != wo.start) {
-      ctx_.out.Error("work-order-dates", kWorkOrdersFile, wo.src_line, "start",
-                     [&] { return fmt::format("work order {} starts {} but its first operation (step {}) starts {}", code(),
-                                 FormatDate(wo.start), first->step, FormatDate(first->start)); });
+      ctx_.out.Error("work-order-dates", kWorkOrdersFile, wo.src_line, "start", [&] {
+        return fmt::format("work order {} starts {} but its first operation (step {}) starts {}", code(),
+                           FormatDate(wo.start), first->step, FormatDate(first->start));
+      });
     }
     if (last != nullptr && last->end != wo.end) {
-      ctx_.out.Error("work-order-dates", kWorkOrdersFile, wo.src_line, "end",
-                     [&] { return fmt::format("work order {} ends {} but its last operation (step {}) ends {}", code(),
-                                 FormatDate(wo.end), last->step, FormatDate(last->end)); });
+      ctx_.out.Error("work-order-dates", kWorkOrdersFile, wo.src_line, "end", [&] {
+        return fmt::format("work order {} ends {} but its last operation (step {}) ends {}", code(), FormatDate(wo.end),
+                           last->step, FormatDate(last->end));
+      });
     }
     if (ops_.empty() && (!ctx_.index.InHorizon(wo.start) || !ctx_.index.InHorizon(wo.end))) {
-      ctx_.out.Error("outside-horizon", kWorkOrdersFile, wo.src_line, "start",
-                     [&] { return fmt::format("work order {} runs {}..{}, outside the horizon {}", code(), FormatDate(wo.start),
-                                 FormatDate(wo.end), Horizon(m_)); });
+      ctx_.out.Error("outside-horizon", kWorkOrdersFile, wo.src_line, "start", [&] {
+        return fmt::format("work order {} runs {}..{}, outside the horizon {}", code(), FormatDate(wo.start),
+                           FormatDate(wo.end), Horizon(m_));
+      });
     }
   }
 
-  template <typename Code>
+  template <typename Code, typename RoutingName>
   void CheckOperation(const WorkOrderRow& wo, const Code& code, const OperationRow& op, const RoutingStep& step,
-                      const std::string& routing_name) {
+                      const RoutingName& routing_name) {
     if (op.resource != step.resource) {
-      ctx_.out.Error("wrong-resource", kOperationsFile, op.src_line, "resource",
-                     [&] { return fmt::format("step {} of work order {} runs on {}; {} uses {}", op.step, code(),
-                                 ctx_.index.resource_code(op.resource), routing_name,
-                                 ctx_.index.resource_code(step.resource)); });
+      ctx_.out.Error("wrong-resource", kOperationsFile, op.src_line, "resource", [&] {
+        return fmt::format("step {} of work order {} runs on {}; {} uses {}", op.step, code(),
+                           ctx_.index.resource_code(op.resource), routing_name(),
+                           ctx_.index.resource_code(step.resource));
+      });
     }
     if (op.end < op.start) {
-      ctx_.out.Error("wrong-duration", kOperationsFile, op.src_line, "end",
-                     [&] { return fmt::format("step {} of work order {} ends {}, before it starts {}; {} takes {} day{}", op.step,
-                                 code(), FormatDate(op.end), FormatDate(op.start), routing_name, step.duration_days,
-                                 step.duration_days == 1 ? "" : "s"); });
+      ctx_.out.Error("wrong-duration", kOperationsFile, op.src_line, "end", [&] {
+        return fmt::format("step {} of work order {} ends {}, before it starts {}; {} takes {} day{}", op.step, code(),
+                           FormatDate(op.end), FormatDate(op.start), routing_name(), step.duration_days,
+                           step.duration_days == 1 ? "" : "s");
+      });
     } else if (op.end - op.start + 1 != step.duration_days) {
       const int days = op.end - op.start + 1;
-      ctx_.out.Error("wrong-duration", kOperationsFile, op.src_line, "end",
-                     [&] { return fmt::format("step {} of work order {} runs {}..{}, {} day{}; {} takes {} day{}", op.step, code(),
-                                 FormatDate(op.start), FormatDate(op.end), days, days == 1 ? "" : "s", routing_name,
-                                 step.duration_days, step.duration_days == 1 ? "" : "s"); });
+      ctx_.out.Error("wrong-duration", kOperationsFile, op.src_line, "end", [&] {
+        return fmt::format("step {} of work order {} runs {}..{}, {} day{}; {} takes {} day{}", op.step, code(),
+                           FormatDate(op.start), FormatDate(op.end), days, days == 1 ? "" : "s", routing_name(),
+                           step.duration_days, step.duration_days == 1 ? "" : "s");
+      });
     }
     if (op.qty != wo.qty) {
-      ctx_.out.Error("operation-qty", kOperationsFile, op.src_line, "qty",
-                     [&] { return fmt::format("step {} of work order {} is for {} units; the work order is for {}", op.step, code(),
-                                 op.qty, wo.qty); });
+      ctx_.out.Error("operation-qty", kOperationsFile, op.src_line, "qty", [&] {
+        return fmt::format("step {} of work order {} is for {} units; the work order is for {}", op.step, code(),
+                           op.qty, wo.qty);
+      });
     }
     if (!ctx_.index.InHorizon(op.start) || !ctx_.index.InHorizon(op.end)) {
-      ctx_.out.Error("outside-horizon", kOperationsFile, op.src_line, "start",
-                     [&] { return fmt::format("step {} of work order {} runs {}..{}, outside the horizon {}", op.step, code(),
-                                 FormatDate(op.start), FormatDate(op.end), Horizon(m_)); });
+      ctx_.out.Error("outside-horizon", kOperationsFile, op.src_line, "start", [&] {
+        return fmt::format("step {} of work order {} runs {}..{}, outside the horizon {}", op.step, code(),
+                           FormatDate(op.start), FormatDate(op.end), Horizon(m_));
+      });
     }
   }
 

@@ -36,46 +36,54 @@ void CheckShipments(const CheckContext& ctx) {
     auto name = [&] { return ctx.index.LineName(s.line); };  // only built when reporting
 
     if (s.item != line.item) {
-      ctx.out.Error("shipment-item", kShipmentsFile, s.src_line, "item",
-                    [&] { return fmt::format("shipment of {} is of {}; the line is for {}", name(), ctx.index.item_code(s.item),
-                                ctx.index.item_code(line.item)); });
+      ctx.out.Error("shipment-item", kShipmentsFile, s.src_line, "item", [&] {
+        return fmt::format("shipment of {} is of {}; the line is for {}", name(), ctx.index.item_code(s.item),
+                           ctx.index.item_code(line.item));
+      });
     }
     if (line.site.valid() && s.site != line.site) {
-      ctx.out.Error("wrong-site", kShipmentsFile, s.src_line, "site",
-                    [&] { return fmt::format("{} must ship from site {}; this shipment is from {}", name(),
-                                ctx.index.site_code(line.site), ctx.index.site_code(s.site)); });
+      ctx.out.Error("wrong-site", kShipmentsFile, s.src_line, "site", [&] {
+        return fmt::format("{} must ship from site {}; this shipment is from {}", name(),
+                           ctx.index.site_code(line.site), ctx.index.site_code(s.site));
+      });
     } else if (first_row[l] >= 0 && shipments[static_cast<size_t>(first_row[l])].site != s.site) {
-      ctx.out.Error("multiple-sites", kShipmentsFile, s.src_line, "site",
-                    [&] { return fmt::format("{} ships from sites {} and {}; a line ships from one site", name(),
-                                ctx.index.site_code(shipments[static_cast<size_t>(first_row[l])].site),
-                                ctx.index.site_code(s.site)); });
+      ctx.out.Error("multiple-sites", kShipmentsFile, s.src_line, "site", [&] {
+        return fmt::format("{} ships from sites {} and {}; a line ships from one site", name(),
+                           ctx.index.site_code(shipments[static_cast<size_t>(first_row[l])].site),
+                           ctx.index.site_code(s.site));
+      });
     }
 
     const Day by_request = line.request_date - m.settings().early_ship_days;
     if (s.date < m.plan_start()) {
-      ctx.out.Error("ship-too-early", kShipmentsFile, s.src_line, "ship_date",
-                    [&] { return fmt::format("{} ships {}, before the plan start {}", name(), FormatDate(s.date),
-                                FormatDate(m.plan_start())); });
+      ctx.out.Error("ship-too-early", kShipmentsFile, s.src_line, "ship_date", [&] {
+        return fmt::format("{} ships {}, before the plan start {}", name(), FormatDate(s.date),
+                           FormatDate(m.plan_start()));
+      });
     } else if (s.date < line.order_date) {
-      ctx.out.Error("ship-too-early", kShipmentsFile, s.src_line, "ship_date",
-                    [&] { return fmt::format("{} ships {}, before its order date {}", name(), FormatDate(s.date),
-                                FormatDate(line.order_date)); });
+      ctx.out.Error("ship-too-early", kShipmentsFile, s.src_line, "ship_date", [&] {
+        return fmt::format("{} ships {}, before its order date {}", name(), FormatDate(s.date),
+                           FormatDate(line.order_date));
+      });
     } else if (s.date < by_request) {
-      ctx.out.Error("ship-too-early", kShipmentsFile, s.src_line, "ship_date",
-                    [&] { return fmt::format("{} ships {}, before {}: its request date {} less {} early-ship days", name(),
-                                FormatDate(s.date), FormatDate(by_request), FormatDate(line.request_date),
-                                m.settings().early_ship_days); });
+      ctx.out.Error("ship-too-early", kShipmentsFile, s.src_line, "ship_date", [&] {
+        return fmt::format("{} ships {}, before {}: its request date {} less {} early-ship days", name(),
+                           FormatDate(s.date), FormatDate(by_request), FormatDate(line.request_date),
+                           m.settings().early_ship_days);
+      });
     } else if (s.date > m.horizon_end()) {
-      ctx.out.Error("outside-horizon", kShipmentsFile, s.src_line, "ship_date",
-                    [&] { return fmt::format("{} ships {}, after the horizon end {}", name(), FormatDate(s.date),
-                                FormatDate(m.horizon_end())); });
+      ctx.out.Error("outside-horizon", kShipmentsFile, s.src_line, "ship_date", [&] {
+        return fmt::format("{} ships {}, after the horizon end {}", name(), FormatDate(s.date),
+                           FormatDate(m.horizon_end()));
+      });
     }
 
     const int64_t before = shipped[l];
     shipped[l] = SatAdd(shipped[l], s.qty);
     if (before <= line.qty && shipped[l] > line.qty) {
-      ctx.out.Error("over-shipped", kShipmentsFile, s.src_line, "qty",
-                    [&] { return fmt::format("{} ships {} units by this shipment; the line is for {}", name(), shipped[l], line.qty); });
+      ctx.out.Error("over-shipped", kShipmentsFile, s.src_line, "qty", [&] {
+        return fmt::format("{} ships {} units by this shipment; the line is for {}", name(), shipped[l], line.qty);
+      });
     }
     if (++count[l] == 2 && !line.partial) {
       ctx.out.Error("split-line", kShipmentsFile, s.src_line, "",
@@ -85,26 +93,29 @@ void CheckShipments(const CheckContext& ctx) {
 
     const Wide revenue = static_cast<Wide>(s.qty) * line.unit_price;
     if (revenue != s.revenue) {
-      ctx.out.Error("revenue-mismatch", kShipmentsFile, s.src_line, "revenue",
-                    [&] { return fmt::format("shipment of {}: revenue {} is not {} x {} = {}", name(), FormatDecimal(s.revenue), s.qty,
-                                FormatDecimal(line.unit_price), FormatFixed(revenue)); });
+      ctx.out.Error("revenue-mismatch", kShipmentsFile, s.src_line, "revenue", [&] {
+        return fmt::format("shipment of {}: revenue {} is not {} x {} = {}", name(), FormatDecimal(s.revenue), s.qty,
+                           FormatDecimal(line.unit_price), FormatFixed(revenue));
+      });
     }
     const Wide unit_cost = ctx.index.StandardCost(s.item);
     const Wide cost = s.qty * unit_cost;
     if (cost != s.cost) {
-      ctx.out.Error("cost-mismatch", kShipmentsFile, s.src_line, "cost",
-                    [&] { return fmt::format("shipment of {}: cost {} is not {} x {} (standard cost of {}) = {}", name(),
-                                FormatDecimal(s.cost), s.qty, FormatFixed(unit_cost), ctx.index.item_code(s.item),
-                                FormatFixed(cost)); });
+      ctx.out.Error("cost-mismatch", kShipmentsFile, s.src_line, "cost", [&] {
+        return fmt::format("shipment of {}: cost {} is not {} x {} (standard cost of {}) = {}", name(),
+                           FormatDecimal(s.cost), s.qty, FormatFixed(unit_cost), ctx.index.item_code(s.item),
+                           FormatFixed(cost));
+      });
     }
   }
 
   for (size_t l = 0; l < line_count; ++l) {
     const OrderLine& line = m.line(LineId(l));
     if (line.partial || count[l] != 1 || shipped[l] >= line.qty) continue;
-    ctx.out.Error("split-line", kShipmentsFile, shipments[static_cast<size_t>(first_row[l])].src_line, "qty",
-                  [&] { return fmt::format("{} has partial = N but ships {} of its {} units", ctx.index.LineName(LineId(l)),
-                              shipped[l], line.qty); });
+    ctx.out.Error("split-line", kShipmentsFile, shipments[static_cast<size_t>(first_row[l])].src_line, "qty", [&] {
+      return fmt::format("{} has partial = N but ships {} of its {} units", ctx.index.LineName(LineId(l)), shipped[l],
+                         line.qty);
+    });
   }
 }
 

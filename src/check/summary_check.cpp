@@ -19,9 +19,9 @@ namespace {
 constexpr double kRateTolerance = 0.00005 + 1e-12;
 constexpr double kPercentTolerance = 0.005 + 1e-9;
 
-constexpr std::array<std::string_view, 8> kReasonCodes = {
-    "material", "capacity", "lead_time", "licence_pending", "licence_denied", "licence_missing", "prohibited",
-    "horizon"};
+constexpr std::array<std::string_view, 9> kReasonCodes = {"material",        "capacity",       "lead_time",
+                                                          "licence_pending", "licence_denied", "licence_missing",
+                                                          "prohibited",      "horizon", "past_due"};
 
 /// Figures of one fiscal quarter, re-derived.
 struct QuarterFigures {
@@ -41,7 +41,8 @@ class SummaryChecker {
     CheckHeader();
     const bool shipments_known = ctx_.plan.shipments_file.complete;
     if (!shipments_known) {
-      ctx_.out.Warning("check-skipped", kSummaryFile, "summary figures that add up shipments were not checked: shipments.csv has errors");
+      ctx_.out.Warning("check-skipped", kSummaryFile,
+                       "summary figures that add up shipments were not checked: shipments.csv has errors");
     }
     Derive();
     CheckQuarters(shipments_known);
@@ -255,11 +256,13 @@ class SummaryChecker {
   void CheckQuarter(const JsonValue& entry, const Quarter& quarter, const QuarterFigures& f, bool shipments_known) {
     const std::string path = fmt::format("quarters[{}]", quarter.code);
     const std::string in = fmt::format("in {}", quarter.code);
-    if (const JsonValue* v = Field(entry, path, "start", JsonValue::Kind::kString); v && v->text != FormatDate(quarter.start)) {
-      Mismatch(Join(path, "start"), fmt::format("{}.start is '{}'; quarters.csv says '{}'", path, v->text,
-                                                FormatDate(quarter.start)));
+    if (const JsonValue* v = Field(entry, path, "start", JsonValue::Kind::kString);
+        v && v->text != FormatDate(quarter.start)) {
+      Mismatch(Join(path, "start"),
+               fmt::format("{}.start is '{}'; quarters.csv says '{}'", path, v->text, FormatDate(quarter.start)));
     }
-    if (const JsonValue* v = Field(entry, path, "end", JsonValue::Kind::kString); v && v->text != FormatDate(quarter.end)) {
+    if (const JsonValue* v = Field(entry, path, "end", JsonValue::Kind::kString);
+        v && v->text != FormatDate(quarter.end)) {
       Mismatch(Join(path, "end"),
                fmt::format("{}.end is '{}'; quarters.csv says '{}'", path, v->text, FormatDate(quarter.end)));
     }
@@ -335,9 +338,8 @@ class SummaryChecker {
       }
       if (auto value = Decimal(entry, at, "value")) {
         if (*value < 0 || *value > held_back_bound_) {
-          Mismatch(Join(at, "value"),
-                   fmt::format("{}.value is {}; the late and unplanned lines are worth {} in all", at,
-                               FormatFixed(*value), FormatFixed(held_back_bound_)));
+          Mismatch(Join(at, "value"), fmt::format("{}.value is {}; the late and unplanned lines are worth {} in all",
+                                                  at, FormatFixed(*value), FormatFixed(held_back_bound_)));
         }
         if (previous && *value > *previous) {
           Mismatch(Join(at, "value"), fmt::format("{}.value {} is more than the entry before it ({}): entries are "

@@ -1,9 +1,8 @@
 #include "check/summary_json.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <exception>
+#include <nlohmann/json.hpp>
 
 namespace takt::check {
 

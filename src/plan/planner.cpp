@@ -467,6 +467,30 @@ class Engine {
     return ready;
   }
 
+  /// For a partial line: how many of `x` units can have their received-only components first (on
+  /// `day`, or on the first day any unit's are there), so that a first piece of that size ships
+  /// before the rest arrives. Built and buyable components do not limit it; `x` when nothing does.
+  int64_t UnitsWithComponentsFirst(const Routing& r, int64_t x, int32_t day) const {
+    const auto components = m_.components_of(r.item);
+    auto limited = [&](const BomLine& b) {
+      const Item& c = m_.item(b.component);
+      return RoutingAt(b.component, r.site) == nullptr && !(c.lead_time_days >= 0 && day >= c.lead_time_days);
+    };
+    // The first day every limiting component has one unit's worth.
+    int32_t first = day;
+    for (const BomLine& b : components) {
+      if (!limited(b)) continue;
+      const int32_t d = material_.EarliestAvailable(StockPoint(b.component, r.site), b.qty_per, day);
+      if (d < 0) return x;
+      first = std::max(first, d);
+    }
+    int64_t units = x;
+    for (const BomLine& b : components) {
+      if (limited(b)) units = std::min(units, material_.Available(StockPoint(b.component, r.site), first) / b.qty_per);
+    }
+    return units > 0 ? units : x;
+  }
+
   /// Builds `qty` of the routing's item in work orders scheduled as soon as possible from `earliest`;
   /// returns the day the last output is available, or kNever. For each piece the components are
   /// supplied as soon as possible, then the piece takes the first capacity after they are there; a
@@ -487,6 +511,7 @@ class Engine {
         binding = capacity_wait;
         return kNever;
       }
+      if (portions != nullptr) x = std::min(x, UnitsWithComponentsFirst(r, x, windows[0].start));
       bool placed = false;
       Constraint component_binding;
       int32_t components_ready = earliest;
@@ -612,6 +637,21 @@ class Engine {
     return -1;
   }
 
+  /// Why a line ready on `ready` can ship only on `ship`: the licence window that opens then.
+  Constraint LicenceFrom(int32_t ship, int32_t ready) const {
+    int32_t licence = -1;
+    for (const ShipWindow& w : ship_windows_) {
+      if (w.from == ship) licence = w.licence;
+    }
+    return {ReasonCode::kLicencePending, licence, m_.line(current_line_).ship_to.value, 0, ready, ship};
+  }
+
+  /// Why a line ready on `ready` cannot ship: no licence window is open then or later.
+  Constraint LicenceClosed(int32_t ready) const {
+    const OrderLine& line = m_.line(current_line_);
+    return {ReasonCode::kLicenceMissing, m_.item(line.item).export_class.value, line.ship_to.value, 0, ready, -1};
+  }
+
   bool JustInTimeWhole(ItemId item, SiteId site, int64_t qty, int32_t day) {
     const Savepoint before = Save();
     if (Acquire(item, site, qty, day, 0) == qty) {
@@ -622,20 +662,21 @@ class Engine {
     return false;
   }
 
-  /// The whole line as soon as possible at `site`, committed; the ship day or -1 (nothing kept).
-  int32_t ForwardWhole(ItemId item, SiteId site, int64_t qty, int32_t earliest, Constraint& binding) {
+  /// The whole line as soon as possible at `site`, committed; the ship day (>= first_day) or -1
+  /// (nothing kept). Work may start from plan_start: capacity and material left idle before the
+  /// request date by earlier lines are used.
+  int32_t ForwardWhole(ItemId item, SiteId site, int64_t qty, int32_t first_day, Constraint& binding) {
     const Savepoint before = Save();
     std::vector<Take>& top = top_takes_;
     top.clear();
-    const int32_t ready = SupplyForward(item, site, qty, earliest, 0, binding, &top, nullptr);
-    const int32_t ship = ready >= kNever ? -1 : Allowed(ready);
+    const int32_t ready = SupplyForward(item, site, qty, 0, 0, binding, &top, nullptr);
+    const int32_t ship = ready >= kNever ? -1 : Allowed(std::max(ready, first_day));
     if (ship < 0 || ship >= days_) {
       Rollback(before);
-      if (ready < kNever && binding.code == ReasonCode::kNone) {
-        binding = {ReasonCode::kLicenceMissing, -1, -1, 0, ready, -1};
-      }
+      if (ready < kNever) binding = LicenceClosed(ready);
       return -1;
     }
+    if (ship > std::max(ready, first_day)) binding = LicenceFrom(ship, std::max(ready, first_day));
     ConsumeOn(top, ship, true);
     plan_.shipments.push_back({current_line_, site, ship, qty});
     return ship;
@@ -656,11 +697,11 @@ class Engine {
     }
     licences_.Windows(line, ship_windows_, out.reason);
     if (ship_windows_.empty()) return;  // unplanned: prohibited, denied, pending or missing licence
-    const int32_t target = std::max(request, earliest);
+    // A request after the horizon end can still be met early, on its last day.
+    const int32_t target = std::min(std::max(request, earliest), days_ - 1);
     const int32_t first_day = Allowed(target);
     if (first_day < 0) {
-      out.reason = {ReasonCode::kLicenceMissing, m_.item(line.item).export_class.value, line.ship_to.value, 0,
-                    target, -1};
+      out.reason = LicenceClosed(target);
       return;
     }
     sites_scratch_.clear();
@@ -695,9 +736,10 @@ class Engine {
   }
 
   void PlanWholeLine(const OrderLine& line, LineOutcome& out, int32_t first_day, const Constraint& first_reason) {
-    // Just in time (or as soon as allowed) at the first capable site that can, trying only sites
-    // whose estimate from plan_start allows it.
+    // Sites in the order of a lower bound of when the whole line could be ready there.
     RankSites(line.item, line.qty, 0);
+    // Just in time (or as soon as allowed) at the first site that can, trying only sites whose
+    // bound meets the day.
     for (const auto& [estimate, site] : ranked_) {
       if (estimate > first_day) break;
       if (JustInTimeWhole(line.item, site, line.qty, first_day)) {
@@ -705,17 +747,16 @@ class Engine {
         return;
       }
     }
-    // Otherwise as soon as possible: sites in the order of their estimates from the first day; a
-    // site whose estimate is no better than a day already found cannot win (the estimate is a
-    // lower bound), so usually one site is planned.
-    RankSites(line.item, line.qty, first_day);
+    // Otherwise as soon as possible. A site whose bound is no better than a day already found
+    // cannot win, so usually one site is planned.
     int32_t best_day = -1;
     SiteId best_site;
     Constraint best_binding, first_binding;
     Savepoint best_state{};
     for (size_t k = 0; k < ranked_.size(); ++k) {
       const auto [estimate, site] = ranked_[k];
-      if (estimate >= kNever || (best_day >= 0 && estimate >= best_day)) break;
+      // Even when no site can make it, plan the first to learn what binds.
+      if (k > 0 && (estimate >= kNever || (best_day >= 0 && estimate >= best_day))) break;
       const Savepoint before = Save();
       Constraint binding;
       const int32_t day = ForwardWhole(line.item, site, line.qty, first_day, binding);
@@ -740,11 +781,13 @@ class Engine {
       }
     }
     if (best_day < 0) {
-      out.reason = first_binding.code != ReasonCode::kNone ? first_binding
-                   : ranked_.empty() || ranked_.front().first >= kNever
-                       ? Constraint{ReasonCode::kHorizon, -1, -1, 0, first_day, -1}
-                       : first_binding;
-      if (out.reason.code == ReasonCode::kNone) out.reason = {ReasonCode::kHorizon, -1, -1, 0, first_day, -1};
+      out.reason = first_binding.code != ReasonCode::kNone
+                       ? first_binding
+                       : Constraint{ReasonCode::kHorizon, -1, -1, 0, first_day, -1};
+      return;
+    }
+    if (best_day <= first_day) {
+      Ship(out, best_site, line.qty, best_day, first_reason);  // on time after all (or late only for first_reason)
       return;
     }
     Ship(out, best_site, line.qty, best_day, best_binding.code != ReasonCode::kNone ? best_binding : first_reason);
@@ -765,7 +808,8 @@ class Engine {
     Constraint binding;
   };
 
-  /// What can ship on the first day ships then (just in time); the rest as it becomes available.
+  /// What can ship on the first day ships then (just in time); the rest as it becomes available,
+  /// planned forward from plan_start (capacity and material left idle earlier are used).
   PartialResult RunPartial(ItemId item, SiteId site, int64_t qty, int32_t first_day) {
     PartialResult result;
     const int32_t sp = StockPoint(item, site);
@@ -780,29 +824,31 @@ class Engine {
     const Savepoint before = Save();
     std::vector<Portion>& portions = portions_;
     portions.clear();
-    const int32_t ready = SupplyForward(item, site, qty - now, first_day, 0, result.binding, nullptr, &portions);
+    const int32_t ready = SupplyForward(item, site, qty - now, 0, 0, result.binding, nullptr, &portions);
     if (ready >= kNever) {
       Rollback(before);
       return result;
     }
-    // Ship each portion on its day (or the next licensed one); one shipment per day.
+    // Ship each portion on its day (not before the first day, and when a licence allows); one
+    // shipment per day.
     std::sort(portions.begin(), portions.end(), [](const Portion& a, const Portion& b) { return a.day < b.day; });
-    const size_t first_new = plan_.shipments.size();
     for (const Portion& p : portions) {
-      const int32_t ship = Allowed(p.day);
-      if (ship < 0 || ship >= days_) break;  // the rest stays unplanned: its stock is given back below
+      const int32_t ship = Allowed(std::max(p.day, first_day));
+      if (ship < 0 || ship >= days_) break;  // a licence window closed: handled below
       if (ship != p.day) {
         AddMaterial(sp, p.day, p.qty);
         AddMaterial(sp, ship, -p.qty);
       }
       plan_.consumptions.push_back({current_line_, item, site, ship, p.qty});
-      if (plan_.shipments.size() > first_new && plan_.shipments.back().day == ship) {
-        plan_.shipments.back().qty += p.qty;
+      Shipment* last = plan_.shipments.empty() ? nullptr : &plan_.shipments.back();
+      if (last != nullptr && last->line == current_line_ && last->day == ship) {
+        last->qty += p.qty;
       } else {
         plan_.shipments.push_back({current_line_, site, ship, p.qty});
       }
       result.shipped += p.qty;
       result.weighted_days += p.qty * ship;
+      if (ship == first_day) result.on_first_day += p.qty;
       result.last_day = ship;
     }
     if (result.shipped < qty) {
@@ -824,8 +870,8 @@ class Engine {
       const Savepoint before = Save();
       Constraint binding;
       top_takes_.clear();
-      const int32_t ready = SupplyForward(item, site, want, first_day, 0, binding, &top_takes_, nullptr);
-      const int32_t ship = ready >= kNever ? -1 : Allowed(ready);
+      const int32_t ready = SupplyForward(item, site, want, 0, 0, binding, &top_takes_, nullptr);
+      const int32_t ship = ready >= kNever ? -1 : Allowed(std::max(ready, first_day));
       if (ship >= 0 && ship < days_) {
         ConsumeOn(top_takes_, ship, true);
         plan_.shipments.push_back({current_line_, site, ship, want});
@@ -848,7 +894,6 @@ class Engine {
     SiteId site = ranked_.front().second;
     int64_t most = 0;
     for (const auto& [estimate, candidate] : ranked_) {
-      if (estimate >= kNever) break;
       const Savepoint before = Save();
       const int64_t now = Acquire(line.item, candidate, line.qty, first_day, 0);
       Rollback(before);
@@ -858,10 +903,7 @@ class Engine {
       }
       if (most == line.qty) break;
     }
-    if (most == 0) {
-      RankSites(line.item, line.qty, first_day);
-      site = ranked_.front().second;
-    }
+    // Otherwise the site of the best bound (ranked_ is already in that order).
     const PartialResult r = RunPartial(line.item, site, line.qty, first_day);
     out.site = site;
     out.shipped_qty = r.shipped;
