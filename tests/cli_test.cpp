@@ -92,3 +92,48 @@ TEST(Cli, UsageErrorsExitOne) {
 
 }  // namespace
 }  // namespace takt
+
+namespace takt {
+namespace {
+
+TEST(Cli, PlanThenCheck) {
+  const auto out = TempDir("plan");
+  const std::string tiny = (test::SourceDir() / "tests/data/tiny").string();
+  const CommandRun plan = Takt("plan " + tiny + " --out " + out.string());
+  ASSERT_EQ(plan.exit_code, 0) << plan.output;
+  EXPECT_NE(plan.output.find("FY26Q2"), std::string::npos) << plan.output;
+  EXPECT_NE(plan.output.find("licence L-1 for CN pending, expected 2025-09-30"), std::string::npos) << plan.output;
+  EXPECT_NE(plan.output.find("3 lines: 2 on time, 0 late"), std::string::npos) << plan.output;
+  for (const char* file : {"shipments.csv", "order_status.csv", "work_orders.csv", "operations.csv", "purchases.csv",
+                           "pegging.csv", "summary.json"}) {
+    EXPECT_TRUE(std::filesystem::exists(out / file)) << file;
+  }
+  const CommandRun check = Takt("check " + tiny + " " + out.string());
+  EXPECT_EQ(check.exit_code, 0) << check.output;
+  EXPECT_NE(check.output.find("plan OK"), std::string::npos) << check.output;
+
+  // Ship the pending-licence line anyway: the checker must object.
+  {
+    std::FILE* f = std::fopen((out / "shipments.csv").c_str(), "a");
+    std::fputs("SO-2,1,SRV-H200,AUS,2025-07-01,8,2400000,1980000\n", f);
+    std::fclose(f);
+  }
+  const CommandRun bad = Takt("check " + tiny + " " + out.string());
+  EXPECT_EQ(bad.exit_code, 3) << bad.output;
+  EXPECT_NE(bad.output.find("licence"), std::string::npos) << bad.output;
+  std::filesystem::remove_all(out);
+}
+
+TEST(Cli, PlanOfABadDatasetPlansNothing) {
+  const auto dir = TempDir("bad-plan");
+  std::filesystem::copy(test::SourceDir() / "tests/data/tiny", dir);
+  std::filesystem::remove(dir / "orders.csv");
+  const CommandRun run = Takt("plan " + dir.string() + " --out " + (dir / "plan").string());
+  EXPECT_EQ(run.exit_code, 2) << run.output;
+  EXPECT_NE(run.output.find("orders.csv error missing-file"), std::string::npos) << run.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "plan"));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace takt

@@ -339,7 +339,9 @@ TEST(PlanChecker, UnknownAndRepeatedSteps) {
       "WO-0000003,10,AUS-BUILD,2025-06-02,2025-06-02,2\n";
   const CheckResult r = Check(plan);
   EXPECT_EQ(r.errors,
-            Lines({"operations.csv:9 [step] error duplicate-key: work order WO-0000003 has two operations for "
+            Lines({"operations.csv:9 error row-order: step 10 of work order WO-0000003 comes after the row on line 8: "
+                   "rows are sorted by work order, in the order of work_orders.csv, then step",
+                   "operations.csv:9 [step] error duplicate-key: work order WO-0000003 has two operations for "
                    "step 10 (the other on line 5)",
                    "operations.csv:8 [step] error unknown-step: work order WO-0000004 has an operation for "
                    "step 30, which is not a step of the routing of SRV-H200 at site AUS\n"
@@ -559,6 +561,22 @@ TEST(PlanChecker, LicenceMustBeValidOnTheShipDate) {
   EXPECT_EQ(Check(CleanPlan(), dataset).errors, Lines{});
 }
 
+TEST(PlanChecker, RowsInTheStatedOrder) {
+  PlanFiles plan = CleanPlan();
+  // Shipments by ship_date, then in the order of orders.csv; pegging in the order of orders.csv.
+  Edit(plan, "shipments.csv",
+       "SO-1,1,SRV-H200,AUS,2025-06-20,2,620000,495000\nSO-1,2,SRV-H200,AUS,2025-06-28,2,620001,495000",
+       "SO-1,2,SRV-H200,AUS,2025-06-28,2,620001,495000\nSO-1,1,SRV-H200,AUS,2025-06-20,2,620000,495000");
+  Edit(plan, "pegging.csv", "SO-1,2,SRV-H200,AUS,2025-06-28,2,work_order,WO-0000004\n", "");
+  Edit(plan, "pegging.csv", "SO-1,1,BRD-H200",
+       "SO-1,2,SRV-H200,AUS,2025-06-28,2,work_order,WO-0000004\nSO-1,1,BRD-H200");
+  EXPECT_EQ(Check(plan).errors,
+            Lines({"shipments.csv:4 error row-order: the shipment of order SO-1 line 1 on 2025-06-20 comes after the "
+                   "row on line 3: rows are sorted by ship_date, then in the order of orders.csv",
+                   "pegging.csv:3 error row-order: the pegging of order SO-1 line 1 comes after the row on line 2: "
+                   "rows are in the order of orders.csv"}));
+}
+
 // --- purchases ---------------------------------------------------------------------------------------------
 
 TEST(PlanChecker, PurchaseBeforeItsLeadTime) {
@@ -678,6 +696,38 @@ TEST(PlanChecker, PeggingMayLeaveBoughtComponentsOut) {
                    "SRV-H200 at site AUS on 2025-06-28; the line needs pegged 2 there that day",
                    "pegging.csv [qty] error pegging-mismatch: pegging of order SO-1 line 2 covers 0 units of BRD-H200 "
                    "at site AUS on 2025-06-03; the line needs pegged 2 there that day"}));
+}
+
+TEST(PlanChecker, PeggingSourcesMustHoldTheItemInTime) {
+  // The receipt of 128 GPUs comes three days later than the day it is pegged for, the second CPU buy a day
+  // after its use, and a server shipment is pegged to the board work order.
+  DatasetFiles dataset = test::Tiny();
+  test::Replace(dataset, "supply.csv", "GPU-H200,AUS,2025-06-02", "GPU-H200,AUS,2025-06-05");
+  PlanFiles plan = CleanPlan();
+  Edit(plan, "pegging.csv", "SO-1,1,GPU-H200,AUS,2025-06-02,32,onhand,",
+       "SO-1,1,GPU-H200,AUS,2025-06-02,32,receipt,ALLOC-2025W23");
+  Edit(plan, "purchases.csv", "CPU-X86,AUS,2025-06-02", "CPU-X86,AUS,2025-06-04");
+  Edit(plan, "pegging.csv", "SO-1,1,SRV-H200,AUS,2025-06-12,2,work_order,WO-0000002",
+       "SO-1,1,SRV-H200,AUS,2025-06-12,2,work_order,WO-0000001");
+  const CheckResult r = Check(plan, dataset);
+  EXPECT_EQ(
+      r.Of("pegging-source"),
+      Lines({"pegging.csv:4 [source] error pegging-source: purchase PO-0000002 arrives 2025-06-04: its CPU-X86 is "
+             "not available on 2025-06-03",
+             "pegging.csv:5 [source] error pegging-source: the receipts of GPU-H200 at site AUS with this "
+             "reference arrive from 2025-06-05, not by 2025-06-02",
+             "pegging.csv:6 [source] error pegging-source: work order WO-0000001 makes BRD-H200 at site AUS, not "
+             "SRV-H200 at site AUS",
+             "pegging.csv:10 [source] error pegging-source: purchase PO-0000002 arrives 2025-06-04: its CPU-X86 is "
+             "not available on 2025-06-03"}));
+  // Buying later than the use is a shortage as well.
+  EXPECT_EQ(r.codes, Codes({"pegging-source", "material-negative"}));
+
+  plan = CleanPlan();
+  Edit(plan, "pegging.csv", "SO-1,1,GPU-H200,AUS,2025-06-02,32,onhand,",
+       "SO-1,1,GPU-H200,AUS,2025-06-02,32,receipt,ALLOC-2025W24");
+  EXPECT_EQ(Check(plan).errors, Lines({"pegging.csv:5 [source] error unknown-reference: receipt 'ALLOC-2025W24' of "
+                                       "GPU-H200 at site AUS is not in supply.csv"}));
 }
 
 // --- summary.json ------------------------------------------------------------------------------------------

@@ -58,7 +58,9 @@ void CheckSources(const CheckContext& ctx) {
             return fmt::format("work order {} makes {} at site {}, not {} at site {}", code(),
                                ctx.index.item_code(wo.item), ctx.index.site_code(wo.site), item, site);
           });
-        } else if (p.date <= wo.end) {
+          break;  // its quantity is not drawn on
+        }
+        if (p.date <= wo.end) {
           report([&] {
             return fmt::format("work order {} ends {}: its {} is not available on {}", code(), FormatDate(wo.end), item,
                                FormatDate(p.date));
@@ -82,7 +84,9 @@ void CheckSources(const CheckContext& ctx) {
             return fmt::format("purchase {} buys {} at site {}, not {} at site {}", code(),
                                ctx.index.item_code(po.item), ctx.index.site_code(po.site), item, site);
           });
-        } else if (p.date < po.date) {
+          break;  // its quantity is not drawn on
+        }
+        if (p.date < po.date) {
           report([&] {
             return fmt::format("purchase {} arrives {}: its {} is not available on {}", code(), FormatDate(po.date),
                                item, FormatDate(p.date));
@@ -217,7 +221,8 @@ void CheckCoverage(const CheckContext& ctx) {
             ctx.index.LineName(LineId(static_cast<int32_t>(key.line))), FormatWhole(have),
             ctx.index.item_code(ItemId(key.item)), ctx.index.site_code(SiteId(key.site)), FormatDate(key.date),
             have > need ? "consumes" : "needs pegged", FormatWhole(have > need ? need : least),
-            have < least && least < need ? fmt::format(" (it consumes {}, bought units unpegged)", FormatWhole(need)) : "");
+            have < least && least < need ? fmt::format(" (it consumes {}, bought units unpegged)", FormatWhole(need))
+                                         : "");
       });
     }
   }

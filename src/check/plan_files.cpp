@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <utility>
 
 #include "common/flat_set.h"
 #include "common/suggest.h"
@@ -124,6 +125,7 @@ class PlanReader {
     ReadStatuses();
     ReadPegging();
     ReadSummary();
+    CheckRowOrder();
     return std::move(plan_);
   }
 
@@ -330,7 +332,7 @@ class PlanReader {
     static constexpr std::array<std::string_view, 3> kStatuses = {"unplanned", "late", "on_time"};
     static constexpr std::array<std::string_view, 9> kReasons = {"material",        "capacity",       "lead_time",
                                                                  "licence_pending", "licence_denied", "licence_missing",
-                                                                 "prohibited",      "horizon", "past_due"};
+                                                                 "prohibited",      "horizon",        "past_due"};
     plan_.status_file = ReadCsv(source_, kOrderStatusFile, kColumns, d_, [&](FieldParser& f) {
       auto line = Line(f, kOrder, kLine);
       auto item = Item(f, kItem);
@@ -432,6 +434,41 @@ class PlanReader {
       return;
     }
     plan_.summary_file.complete = true;
+  }
+
+  /// Rows are sorted as docs/format.md states, so that a plan's files are byte-identical run to run.
+  /// The first row out of order in each file is reported (orders inside one key are not checked
+  /// where the format leaves the key's text order open).
+  void CheckRowOrder() {
+    auto first_out_of_order = [](const auto& rows, auto key) -> size_t {
+      for (size_t i = 1; i < rows.size(); ++i) {
+        if (key(rows[i]) < key(rows[i - 1])) return i;
+      }
+      return rows.size();
+    };
+    const auto& ships = plan_.shipments;
+    if (size_t i = first_out_of_order(ships, [](const ShipmentRow& s) { return std::pair(s.date, s.line.value); });
+        i < ships.size()) {
+      d_.Error("row-order", kShipmentsFile, ships[i].src_line, "",
+               fmt::format("the shipment of {} on {} comes after the row on line {}: rows are sorted by ship_date, "
+                           "then in the order of orders.csv",
+                           index_.LineName(ships[i].line), FormatDate(ships[i].date), ships[i - 1].src_line));
+    }
+    const auto& ops = plan_.operations;
+    if (size_t i = first_out_of_order(ops, [](const OperationRow& o) { return std::pair(o.work_order, o.step); });
+        i < ops.size()) {
+      d_.Error("row-order", kOperationsFile, ops[i].src_line, "",
+               fmt::format("step {} of work order {} comes after the row on line {}: rows are sorted by work order, "
+                           "in the order of work_orders.csv, then step",
+                           ops[i].step, plan_.work_order_codes[static_cast<size_t>(ops[i].work_order)],
+                           ops[i - 1].src_line));
+    }
+    const auto& pegs = plan_.pegging;
+    if (size_t i = first_out_of_order(pegs, [](const PeggingRow& p) { return p.line.value; }); i < pegs.size()) {
+      d_.Error("row-order", kPeggingFile, pegs[i].src_line, "",
+               fmt::format("the pegging of {} comes after the row on line {}: rows are in the order of orders.csv",
+                           index_.LineName(pegs[i].line), pegs[i - 1].src_line));
+    }
   }
 
   const ModelIndex& index_;

@@ -21,7 +21,7 @@ constexpr double kPercentTolerance = 0.005 + 1e-9;
 
 constexpr std::array<std::string_view, 9> kReasonCodes = {"material",        "capacity",       "lead_time",
                                                           "licence_pending", "licence_denied", "licence_missing",
-                                                          "prohibited",      "horizon", "past_due"};
+                                                          "prohibited",      "horizon",        "past_due"};
 
 /// Figures of one fiscal quarter, re-derived.
 struct QuarterFigures {

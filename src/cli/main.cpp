@@ -5,6 +5,7 @@
 
 #include <exception>
 
+#include "cli/check_command.h"
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
@@ -40,6 +41,14 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"conservative", "expected"}));
   plan_cmd->add_flag("--quiet,-q", plan.quiet, "Print only the closing line");
 
+  CheckOptions check;
+  CLI::App* check_cmd = app.add_subcommand("check", "Verify a plan against its dataset: every planning rule, every file");
+  check_cmd->add_option("dir", check.dir, "Dataset folder")->required();
+  check_cmd->add_option("plan_dir", check.plan_dir, "Plan folder (takt plan --out)")->required();
+  check_cmd->add_option("--max-per-kind", check.max_per_kind, "Violations shown per kind before counting the rest")
+      ->default_val(10)
+      ->check(CLI::Range(1, 1000000));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -50,6 +59,7 @@ int main(int argc, char** argv) {
     if (*validate_cmd) return RunValidate(validate);
     if (*generate_cmd) return RunGenerate(generate);
     if (*plan_cmd) return RunPlan(plan);
+    if (*check_cmd) return RunCheck(check);
   } catch (const std::exception& e) {
     fmt::print(stderr, "takt: {}\n", e.what());
     return kExitFailed;

@@ -790,7 +790,14 @@ class Engine {
       Ship(out, best_site, line.qty, best_day, first_reason);  // on time after all (or late only for first_reason)
       return;
     }
-    Ship(out, best_site, line.qty, best_day, best_binding.code != ReasonCode::kNone ? best_binding : first_reason);
+    if (best_binding.code == ReasonCode::kNone) best_binding = first_reason;
+    if (best_binding.code == ReasonCode::kNone) best_binding = BuildTime(line.item, best_site, best_day);
+    Ship(out, best_site, line.qty, best_day, best_binding);
+  }
+
+  /// The reason of a line late with nothing to wait for: its work takes longer than the time left.
+  static Constraint BuildTime(ItemId item, SiteId site, int32_t ready) {
+    return {ReasonCode::kLeadTime, item.value, site.value, 0, 0, ready};
   }
 
   void Ship(LineOutcome& out, SiteId site, int64_t qty, int32_t day, const Constraint& reason) {
@@ -912,6 +919,7 @@ class Engine {
       out.reason = first_reason;
     } else {
       out.reason = r.binding.code != ReasonCode::kNone ? r.binding : first_reason;
+      if (out.reason.code == ReasonCode::kNone) out.reason = BuildTime(line.item, site, r.last_day);
     }
   }
 
