@@ -63,6 +63,7 @@ struct Take {
   int32_t day;
   int64_t qty;
   bool bought;
+  bool deferred = false;  ///< not yet consumed in the ledger: consumed on the consumer's day
 };
 
 /// A quantity that becomes available on a day (a partial line ships each as it comes).
@@ -368,7 +369,7 @@ class Engine {
   /// day it really uses it) and returns that day, or kNever (with `binding` saying why). When
   /// `portions` is given, each part is consumed on its own day and listed (partial lines).
   int32_t SupplyForward(ItemId item, SiteId site, int64_t qty, int32_t earliest, int depth, Constraint& binding,
-                        std::vector<Take>* takes, std::vector<Portion>* portions) {
+                        std::vector<Take>* takes, std::vector<Portion>* portions, bool defer = false) {
     const int32_t sp = StockPoint(item, site);
     if (OnlyBought(sp) && portions == nullptr) {
       // A commodity with no stock here: bought, to arrive the day its consumer starts.
@@ -459,8 +460,9 @@ class Engine {
     }
     if (portions == nullptr) {
       if (qty > bought) {
-        AddMaterial(sp, ready, -(qty - bought));
-        takes->push_back({sp, item, site, ready, qty - bought, false});
+        // Deferred: consumed only on the consumer's start day (>= ready, so it is there then).
+        if (!defer) AddMaterial(sp, ready, -(qty - bought));
+        takes->push_back({sp, item, site, ready, qty - bought, false, defer});
       }
       if (bought > 0) takes->push_back({sp, item, site, ready, bought, true});
     }
@@ -520,19 +522,31 @@ class Engine {
         takes.clear();
         components_ready = earliest;
         component_binding = Constraint{};
-        for (const BomLine& b : components) {
-          Constraint cb;
-          const int32_t ready =
-              SupplyForward(b.component, r.site, x * b.qty_per, earliest, depth + 1, cb, &takes, nullptr);
-          if (ready >= kNever) {
-            Rollback(before);
-            binding = cb;
-            return kNever;
+        // Built components first: building them consumes material now. The others are only
+        // reserved (deferred) and consumed on the start day; nothing else consumes in between, so
+        // what was there on their ready day is still there then.
+        bool never = false;
+        for (int pass = 0; pass < 2 && !never; ++pass) {
+          for (const BomLine& b : components) {
+            const bool built = RoutingAt(b.component, r.site) != nullptr;
+            if (built != (pass == 0)) continue;
+            Constraint cb;
+            const int32_t ready = SupplyForward(b.component, r.site, x * b.qty_per, earliest, depth + 1, cb, &takes,
+                                                nullptr, !built);
+            if (ready >= kNever) {
+              binding = cb;
+              never = true;
+              break;
+            }
+            if (ready > components_ready) {
+              components_ready = ready;
+              component_binding = cb;
+            }
           }
-          if (ready > components_ready) {
-            components_ready = ready;
-            component_binding = cb;
-          }
+        }
+        if (never) {
+          Rollback(before);
+          return kNever;
         }
         int64_t fits = 0;
         if (!ScheduleForward(r, x, components_ready, fits, windows.data(), capacity_wait)) {
@@ -619,6 +633,8 @@ class Engine {
       if (t.bought) {
         Buy(t.item, t.site, day, t.qty, !shipped);
         if (!shipped) continue;
+      } else if (t.deferred) {
+        AddMaterial(t.stock_point, day, -t.qty);
       } else if (t.day != day) {
         AddMaterial(t.stock_point, t.day, t.qty);
         AddMaterial(t.stock_point, day, -t.qty);
