@@ -74,38 +74,43 @@ int32_t CapacityLedger::DayCumulativeFreeReaches(ResourceId r, int32_t from, Fix
   return lo < days_ ? std::max(lo, from) : -1;
 }
 
-int32_t CapacityLedger::Next(const Fixed4* tree, size_t node, int32_t lo, int32_t hi, int32_t from,
-                             Fixed4 amount) const {
-  if (hi <= from || tree[node] < amount) return -1;
-  if (hi - lo == 1) return lo;
-  const int32_t mid = (lo + hi) / 2;
-  const int32_t left = Next(tree, 2 * node, lo, mid, from, amount);
-  return left >= 0 ? left : Next(tree, 2 * node + 1, mid, hi, from, amount);
+int32_t CapacityLedger::Next(const Fixed4* tree, int32_t from, Fixed4 amount) const {
+  // Climb to the first subtree right of `from` that holds a day with room, then descend into it.
+  size_t i = static_cast<size_t>(leaves_ + from);
+  if (tree[i] >= amount) return from;
+  for (;;) {
+    while ((i & 1) != 0) {
+      i >>= 1;
+      if (i == 0) return -1;
+    }
+    ++i;
+    if (tree[i] >= amount) break;
+  }
+  while (i < static_cast<size_t>(leaves_)) i = tree[2 * i] >= amount ? 2 * i : 2 * i + 1;
+  return static_cast<int32_t>(i) - leaves_;
 }
 
-int32_t CapacityLedger::Prev(const Fixed4* tree, size_t node, int32_t lo, int32_t hi, int32_t to,
-                             Fixed4 amount) const {
-  if (lo > to || tree[node] < amount) return -1;
-  if (hi - lo == 1) return lo;
-  const int32_t mid = (lo + hi) / 2;
-  const int32_t right = Prev(tree, 2 * node + 1, mid, hi, to, amount);
-  return right >= 0 ? right : Prev(tree, 2 * node, lo, mid, to, amount);
+int32_t CapacityLedger::Prev(const Fixed4* tree, int32_t to, Fixed4 amount) const {
+  size_t i = static_cast<size_t>(leaves_ + to);
+  if (tree[i] >= amount) return to;
+  for (;;) {
+    while ((i & 1) == 0) i >>= 1;
+    if (i == 1) return -1;
+    --i;
+    if (tree[i] >= amount) break;
+  }
+  while (i < static_cast<size_t>(leaves_)) i = tree[2 * i + 1] >= amount ? 2 * i + 1 : 2 * i;
+  return static_cast<int32_t>(i) - leaves_;
 }
 
 int32_t CapacityLedger::NextWithFree(ResourceId r, int32_t from, Fixed4 amount) const {
   if (from >= days_) return -1;
-  from = std::max(from, 0);
-  const Fixed4* tree = Tree(r);
-  if (tree[static_cast<size_t>(leaves_ + from)] >= amount) return from;  // the common case: free already
-  return Next(tree, 1, 0, leaves_, from, amount);
+  return Next(Tree(r), std::max(from, 0), amount);
 }
 
 int32_t CapacityLedger::PrevWithFree(ResourceId r, int32_t to, Fixed4 amount) const {
   if (to < 0) return -1;
-  to = std::min(to, days_ - 1);
-  const Fixed4* tree = Tree(r);
-  if (tree[static_cast<size_t>(leaves_ + to)] >= amount) return to;
-  return Prev(tree, 1, 0, leaves_, to, amount);
+  return Prev(Tree(r), std::min(to, days_ - 1), amount);
 }
 
 }  // namespace takt

@@ -30,8 +30,8 @@ class CapacityLedger {
  private:
   const Fixed4* Tree(ResourceId r) const { return &max_[r.index() * 2 * static_cast<size_t>(leaves_)]; }
   Fixed4* Tree(ResourceId r) { return &max_[r.index() * 2 * static_cast<size_t>(leaves_)]; }
-  int32_t Next(const Fixed4* tree, size_t node, int32_t lo, int32_t hi, int32_t from, Fixed4 amount) const;
-  int32_t Prev(const Fixed4* tree, size_t node, int32_t lo, int32_t hi, int32_t to, Fixed4 amount) const;
+  int32_t Next(const Fixed4* tree, int32_t from, Fixed4 amount) const;
+  int32_t Prev(const Fixed4* tree, int32_t to, Fixed4 amount) const;
 
   int32_t days_ = 0;
   int32_t leaves_ = 1;

@@ -48,6 +48,8 @@ const char* LineStatusName(LineStatus status) {
 namespace {
 
 constexpr int32_t kNever = std::numeric_limits<int32_t>::max() / 4;
+/// Another site is planned only when its lower bound beats the best day found by this many days.
+constexpr int32_t kSiteMargin = 7;
 
 struct StepWindow {
   int32_t start = 0;
@@ -764,7 +766,8 @@ class Engine {
       }
     }
     // Otherwise as soon as possible. A site whose bound is no better than a day already found
-    // cannot win, so usually one site is planned.
+    // cannot win; one whose bound is less than a week better rarely does (the bound ignores how
+    // capacity is fragmented), so it is not tried: a plan may give up a few days here for speed.
     int32_t best_day = -1;
     SiteId best_site;
     Constraint best_binding, first_binding;
@@ -772,7 +775,7 @@ class Engine {
     for (size_t k = 0; k < ranked_.size(); ++k) {
       const auto [estimate, site] = ranked_[k];
       // Even when no site can make it, plan the first to learn what binds.
-      if (k > 0 && (estimate >= kNever || (best_day >= 0 && estimate >= best_day))) break;
+      if (k > 0 && (estimate >= kNever || (best_day >= 0 && estimate > best_day - kSiteMargin))) break;
       const Savepoint before = Save();
       Constraint binding;
       const int32_t day = ForwardWhole(line.item, site, line.qty, first_day, binding);
@@ -913,10 +916,14 @@ class Engine {
   void PlanPartialLine(const OrderLine& line, LineOutcome& out, int32_t first_day, const Constraint& first_reason) {
     // The site that can ship most on the first day (just in time); if none can ship anything
     // then, the site whose estimate for the whole quantity is earliest.
+    // Sites where not even one unit can be there by the first day are not tried.
+    RankSites(line.item, 1, 0);
+    first_unit_.assign(ranked_.begin(), ranked_.end());
     RankSites(line.item, line.qty, 0);
     SiteId site = ranked_.front().second;
     int64_t most = 0;
-    for (const auto& [estimate, candidate] : ranked_) {
+    for (const auto& [estimate, candidate] : first_unit_) {
+      if (estimate > first_day) break;
       const Savepoint before = Save();
       const int64_t now = Acquire(line.item, candidate, line.qty, first_day, 0);
       Rollback(before);
@@ -956,7 +963,7 @@ class Engine {
   std::vector<Portion> portions_;
   std::vector<ShipWindow> ship_windows_;
   std::vector<SiteId> sites_scratch_;
-  std::vector<std::pair<int32_t, SiteId>> ranked_;
+  std::vector<std::pair<int32_t, SiteId>> ranked_, first_unit_;
   LineId current_line_;
 };
 
