@@ -98,6 +98,7 @@ TextSink::TextSink(std::filesystem::path path) : path_(std::move(path)) {
 }
 
 TextSink::~TextSink() {
+  WaitForWrite();
   if (file_ != nullptr) {
     std::fclose(file_);
     std::error_code ignored;
@@ -105,17 +106,29 @@ TextSink::~TextSink() {
   }
 }
 
+void TextSink::WaitForWrite() {
+  if (!write_done_.valid()) return;
+  if (!write_done_.get() && error_.empty()) error_ = fmt::format("cannot write '{}' (disk full?)", path_.string());
+}
+
 void TextSink::Flush() {
-  if (file_ != nullptr && error_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
-    error_ = fmt::format("cannot write '{}' (disk full?)", path_.string());
+  WaitForWrite();
+  if (file_ == nullptr || !error_.empty()) {
+    buffer_.clear();
+    return;
   }
+  writing_.swap(buffer_);
   buffer_.clear();
+  write_done_ = std::async(std::launch::async, [this] {
+    return std::fwrite(writing_.data(), 1, writing_.size(), file_) == writing_.size();
+  });
 }
 
 std::string TextSink::Finish() {
   if (path_.empty()) return "";
   if (!error_.empty()) return error_;
   Flush();
+  WaitForWrite();
   const bool closed = std::fclose(file_) == 0;
   file_ = nullptr;
   std::error_code ec;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,10 +39,15 @@ class TextSink {
  private:
   static constexpr size_t kFlushBytes = size_t{8} << 20;
   void Flush();
+  void WaitForWrite();
 
   std::filesystem::path path_, temp_;
   std::FILE* file_ = nullptr;
   std::string buffer_;
+  /// Double buffering: the previous buffer is written by a background task while the caller
+  /// formats the next one, so formatting and disk writes overlap.
+  std::string writing_;
+  std::future<bool> write_done_;
   std::string error_;
 };
 

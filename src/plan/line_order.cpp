@@ -8,18 +8,35 @@ namespace takt {
 
 namespace {
 
-bool PriorityBefore(const Model& m, LineId a, LineId b) {
-  const OrderLine& x = m.line(a);
-  const OrderLine& y = m.line(b);
-  if (x.priority != y.priority) return x.priority < y.priority;
-  if (x.request_date != y.request_date) return x.request_date < y.request_date;
-  if (x.order_date != y.order_date) return x.order_date < y.order_date;
-  if (x.order != y.order) {
-    const int c = m.order_code(x.order).compare(m.order_code(y.order));
-    if (c != 0) return c < 0;
-  }
-  return x.line < y.line;
+/// Each order's position among order codes sorted as text, so that ties compare integers.
+std::vector<int32_t> OrderRanks(const Model& m) {
+  const auto& codes = m.order_codes();
+  std::vector<int32_t> by_code(codes.size());
+  for (size_t i = 0; i < by_code.size(); ++i) by_code[i] = static_cast<int32_t>(i);
+  std::sort(by_code.begin(), by_code.end(), [&](int32_t a, int32_t b) {
+    return codes[static_cast<size_t>(a)] < codes[static_cast<size_t>(b)];
+  });
+  std::vector<int32_t> rank(codes.size());
+  for (size_t r = 0; r < by_code.size(); ++r) rank[static_cast<size_t>(by_code[r])] = static_cast<int32_t>(r);
+  return rank;
 }
+
+/// priority, request date, order date, order code, line number.
+struct PriorityKey {
+  const Model& m;
+  std::vector<int32_t> order_rank;
+  explicit PriorityKey(const Model& model) : m(model), order_rank(OrderRanks(model)) {}
+  bool Before(LineId a, LineId b) const {
+    const OrderLine& x = m.line(a);
+    const OrderLine& y = m.line(b);
+    if (x.priority != y.priority) return x.priority < y.priority;
+    if (x.request_date != y.request_date) return x.request_date < y.request_date;
+    if (x.order_date != y.order_date) return x.order_date < y.order_date;
+    const int32_t rx = order_rank[x.order.index()], ry = order_rank[y.order.index()];
+    if (rx != ry) return rx < ry;
+    return x.line < y.line;
+  }
+};
 
 /// Scarcity of every item and resource: total need of the whole backlog over what exists in the
 /// horizon (a rough cut, ignoring timing). Buyable items are never scarce.
@@ -40,8 +57,9 @@ void Explode(const Model& m, ItemId item, double qty, std::vector<double>& per_u
 std::vector<LineId> PlanningSequence(const Model& m, AllocationPolicy policy) {
   std::vector<LineId> order(m.lines().size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = LineId(i);
+  const PriorityKey priority(m);
   if (policy == AllocationPolicy::kPriority) {
-    std::stable_sort(order.begin(), order.end(), [&](LineId a, LineId b) { return PriorityBefore(m, a, b); });
+    std::sort(order.begin(), order.end(), [&](LineId a, LineId b) { return priority.Before(a, b); });
     return order;
   }
 
@@ -113,7 +131,7 @@ std::vector<LineId> PlanningSequence(const Model& m, AllocationPolicy policy) {
     const int32_t qa = quarter(a), qb = quarter(b);
     if (qa != qb) return qa < qb;
     if (score[a.index()] != score[b.index()]) return score[a.index()] > score[b.index()];
-    return PriorityBefore(m, a, b);
+    return priority.Before(a, b);
   });
   return order;
 }

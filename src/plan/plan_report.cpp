@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace takt {
 
@@ -158,7 +159,9 @@ PlanReport BuildReport(const Model& m, const Plan& plan) {
     backlog = f.backlog_end;
   }
 
-  std::map<std::string, ConstraintFigures> by_key;
+  // Group lines by constraint (code, object, site) with a numeric key; names are made per group.
+  std::unordered_map<uint64_t, size_t> group_of;
+  std::vector<ConstraintFigures> groups;
   for (size_t i = 0; i < m.lines().size(); ++i) {
     const OrderLine& l = m.lines()[i];
     const LineOutcome& o = plan.outcomes[i];
@@ -179,16 +182,31 @@ PlanReport BuildReport(const Model& m, const Plan& plan) {
         break;
     }
     if (o.status == LineStatus::kOnTime || o.reason.code == ReasonCode::kNone) continue;
-    const std::string key = ConstraintKey(m, o.reason);
-    ConstraintFigures& c = by_key[fmt::format("{}|{}", ReasonCodeName(o.reason.code), key)];
-    if (c.lines == 0) {
-      c.constraint = o.reason;
-      c.key = key;
+    const uint64_t key = (uint64_t{static_cast<uint8_t>(o.reason.code)} << 56) ^
+                         (static_cast<uint64_t>(static_cast<uint32_t>(o.reason.object)) << 24) ^
+                         static_cast<uint64_t>(static_cast<uint32_t>(o.reason.site) & 0xFFFFFFu);
+    auto [it, added] = group_of.emplace(key, groups.size());
+    if (added) {
+      groups.push_back({});
+      groups.back().constraint = o.reason;
     }
+    ConstraintFigures& c = groups[it->second];
     ++c.lines;
     c.value += o.status == LineStatus::kLate ? value : l.unit_price * (l.qty - o.shipped_qty);
   }
-  for (auto& [k, c] : by_key) report.top_constraints.push_back(c);
+  // Groups of the same name (a licence reason without a licence, say) are merged by name.
+  std::map<std::string, ConstraintFigures> by_name;
+  for (ConstraintFigures& g : groups) {
+    g.key = ConstraintKey(m, g.constraint);
+    ConstraintFigures& named = by_name[fmt::format("{}|{}", ReasonCodeName(g.constraint.code), g.key)];
+    if (named.lines == 0) {
+      named.constraint = g.constraint;
+      named.key = g.key;
+    }
+    named.lines += g.lines;
+    named.value += g.value;
+  }
+  for (auto& [k, c] : by_name) report.top_constraints.push_back(c);
   std::stable_sort(report.top_constraints.begin(), report.top_constraints.end(),
                    [](const ConstraintFigures& a, const ConstraintFigures& b) { return a.value > b.value; });
   if (report.top_constraints.size() > 10) report.top_constraints.resize(10);
