@@ -102,6 +102,31 @@ class Engine {
       for (int32_t s = 0; s < sites_; ++s) buyable_[i * static_cast<size_t>(sites_) + static_cast<size_t>(s)] = 1;
       for (const Routing& r : model.routings_of(ItemId(i))) buyable_[static_cast<size_t>(StockPoint(r.item, r.site))] = 0;
     }
+    // Per BOM line: does the component also appear below another component of the same parent?
+    shared_below_.assign(model.bom().size(), 0);
+    std::vector<std::vector<uint8_t>> below(model.items().size());
+    auto descendants = [&](auto& self, ItemId item) -> const std::vector<uint8_t>& {
+      std::vector<uint8_t>& d = below[item.index()];
+      if (d.empty()) {
+        d.assign(model.items().size(), 0);
+        for (const BomLine& b : model.components_of(item)) {
+          d[b.component.index()] = 1;
+          const std::vector<uint8_t>& sub = self(self, b.component);
+          for (size_t i = 0; i < d.size(); ++i) d[i] |= sub[i];
+        }
+      }
+      return d;
+    };
+    for (size_t i = 0; i < model.items().size(); ++i) {
+      const auto children = model.components_of(ItemId(i));
+      for (const BomLine& b : children) {
+        for (const BomLine& sibling : children) {
+          if (&sibling != &b && descendants(descendants, sibling.component)[b.component.index()]) {
+            shared_below_[static_cast<size_t>(&b - model.bom().data())] = 1;
+          }
+        }
+      }
+    }
     candidate_sites_.resize(model.items().size());
     for (size_t i = 0; i < model.items().size(); ++i) {
       std::vector<uint8_t> can(static_cast<size_t>(sites_), model.items()[i].lead_time_days >= 0 ? 1 : 0);
@@ -532,9 +557,12 @@ class Engine {
           for (const BomLine& b : components) {
             const bool built = RoutingAt(b.component, r.site) != nullptr;
             if (built != (pass == 0)) continue;
+            // A built component is consumed at once unless no sibling's BOM holds it: then nothing
+            // else can take its output before the start day either.
+            const bool defer = !built || !shared_below_[static_cast<size_t>(&b - m_.bom().data())];
             Constraint cb;
             const int32_t ready = SupplyForward(b.component, r.site, x * b.qty_per, earliest, depth + 1, cb, &takes,
-                                                nullptr, !built);
+                                                nullptr, defer);
             if (ready >= kNever) {
               binding = cb;
               never = true;
@@ -956,6 +984,7 @@ class Engine {
   std::vector<Undo> undo_;
   std::vector<int32_t> purchase_at_;  ///< [stock point][day] -> purchase index, -1 none
   std::vector<uint8_t> buyable_;  ///< per stock point: bought, not built there (see OnlyBought)
+  std::vector<uint8_t> shared_below_;  ///< per BOM line: the component is also below a sibling
   std::vector<std::vector<SiteId>> candidate_sites_;
   std::vector<std::vector<StepWindow>> windows_;  ///< scratch per BOM depth
   std::vector<std::vector<Take>> takes_;          ///< scratch per BOM depth
