@@ -146,26 +146,9 @@ std::string TextSink::Finish() {
 }
 
 std::string WriteFileAtomic(const std::filesystem::path& path, std::string_view content) {
-  std::filesystem::path temp = path;
-  temp += ".tmp-takt";
-  std::FILE* f = std::fopen(temp.c_str(), "wb");
-  if (f == nullptr) return fmt::format("cannot create '{}': {}", temp.string(), std::strerror(errno));
-  const size_t written = std::fwrite(content.data(), 1, content.size(), f);
-  const bool flushed = std::fflush(f) == 0;
-  const bool closed = std::fclose(f) == 0;
-  if (written != content.size() || !flushed || !closed) {
-    std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
-    return fmt::format("cannot write '{}' (disk full?)", path.string());
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
-    return fmt::format("cannot replace '{}': {}", path.string(), ec.message());
-  }
-  return "";
+  TextSink sink(path);
+  sink.buffer().append(content);
+  return sink.Finish();
 }
 
 }  // namespace takt

@@ -2,24 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "common/format.h"
+
 #include <algorithm>
 #include <unordered_set>
 
 namespace takt {
-
-namespace {
-
-std::string Count(int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out = n < 0 ? "-" : "";
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string FormatSummary(const Model& m) {
   const Settings& s = m.settings();
@@ -31,7 +19,7 @@ std::string FormatSummary(const Model& m) {
   line(fmt::format("  horizon    {} .. {} ({} days), currency {}, early ship {} days", FormatDate(s.plan_start),
                    FormatDate(s.horizon_end()), s.horizon_days, s.currency, s.early_ship_days));
   if (!m.quarters().empty()) {
-    line(fmt::format("  quarters   {:>9}  {} .. {} ({} .. {})", Count(static_cast<int64_t>(m.quarters().size())),
+    line(fmt::format("  quarters   {:>9}  {} .. {} ({} .. {})", FormatCount(static_cast<int64_t>(m.quarters().size())),
                      m.quarters().front().code, m.quarters().back().code, FormatDate(m.quarters().front().start),
                      FormatDate(m.quarters().back().end)));
   }
@@ -39,7 +27,7 @@ std::string FormatSummary(const Model& m) {
   for (const Site& site : m.sites()) {
     site_list += fmt::format("{}{} ({})", site_list.empty() ? "" : ", ", site.code, m.country_code(site.country));
   }
-  line(fmt::format("  sites      {:>9}  {}", Count(static_cast<int64_t>(m.sites().size())), site_list));
+  line(fmt::format("  sites      {:>9}  {}", FormatCount(static_cast<int64_t>(m.sites().size())), site_list));
 
   int64_t kinds[3] = {0, 0, 0};
   int32_t depth = 0;
@@ -48,12 +36,12 @@ std::string FormatSummary(const Model& m) {
     depth = std::max(depth, m.low_level_code(ItemId(i)));
   }
   line(fmt::format("  items      {:>9}  {} products, {} assemblies, {} components; BOM {} lines, {} levels",
-                   Count(static_cast<int64_t>(m.items().size())), Count(kinds[0]), Count(kinds[1]), Count(kinds[2]),
-                   Count(static_cast<int64_t>(m.bom().size())), depth + 1));
+                   FormatCount(static_cast<int64_t>(m.items().size())), FormatCount(kinds[0]), FormatCount(kinds[1]), FormatCount(kinds[2]),
+                   FormatCount(static_cast<int64_t>(m.bom().size())), depth + 1));
   line(fmt::format("  resources  {:>9}  {} routings, {} steps, {} calendar overrides",
-                   Count(static_cast<int64_t>(m.resources().size())), Count(static_cast<int64_t>(m.routings().size())),
-                   Count(static_cast<int64_t>(m.all_steps().size())),
-                   Count(static_cast<int64_t>(m.capacity_overrides().size()))));
+                   FormatCount(static_cast<int64_t>(m.resources().size())), FormatCount(static_cast<int64_t>(m.routings().size())),
+                   FormatCount(static_cast<int64_t>(m.all_steps().size())),
+                   FormatCount(static_cast<int64_t>(m.capacity_overrides().size()))));
 
   int64_t onhand = 0, receipts = 0;
   Day first_receipt = kNoDay, last_receipt = kNoDay;
@@ -66,8 +54,8 @@ std::string FormatSummary(const Model& m) {
       if (last_receipt == kNoDay || sup.date > last_receipt) last_receipt = sup.date;
     }
   }
-  line(fmt::format("  supply     {:>9}  {} on hand, {} receipts{}", Count(static_cast<int64_t>(m.supply().size())),
-                   Count(onhand), Count(receipts),
+  line(fmt::format("  supply     {:>9}  {} on hand, {} receipts{}", FormatCount(static_cast<int64_t>(m.supply().size())),
+                   FormatCount(onhand), FormatCount(receipts),
                    receipts > 0 ? fmt::format(" ({} .. {})", FormatDate(first_receipt), FormatDate(last_receipt)) : ""));
 
   const auto lines = m.lines();
@@ -95,19 +83,19 @@ std::string FormatSummary(const Model& m) {
   std::unordered_set<int32_t> orders;
   for (const OrderLine& l : lines) orders.insert(l.order.value);
   line(fmt::format("  orders     {:>9}  lines in {} orders from {} customers to {} countries; {} may ship partially",
-                   Count(static_cast<int64_t>(lines.size())), Count(static_cast<int64_t>(orders.size())),
-                   Count(customers), Count(countries), Count(partial)));
+                   FormatCount(static_cast<int64_t>(lines.size())), FormatCount(static_cast<int64_t>(orders.size())),
+                   FormatCount(customers), FormatCount(countries), FormatCount(partial)));
   line(fmt::format("  backlog    {:>9}  {} units; requested {} .. {}; {} lines already past due",
-                   FormatMoneyShort(m.backlog_value(), s.currency), Count(units),
+                   FormatMoneyShort(m.backlog_value(), s.currency), FormatCount(units),
                    lines.empty() ? "-" : FormatDate(first_request), lines.empty() ? "-" : FormatDate(last_request),
-                   Count(past_due)));
+                   FormatCount(past_due)));
   int64_t statuses[3] = {0, 0, 0};
   for (const Licence& l : m.licences()) ++statuses[static_cast<int>(l.status)];
   line(fmt::format("  export     {:>9}  rules, {} groups, {} licences ({} approved, {} pending, {} denied); {} lines "
                    "need a licence, {} are prohibited",
-                   Count(static_cast<int64_t>(m.export_rules().size())), Count(static_cast<int64_t>(m.groups().size())),
-                   Count(static_cast<int64_t>(m.licences().size())), Count(statuses[0]), Count(statuses[1]),
-                   Count(statuses[2]), Count(need_licence), Count(prohibited)));
+                   FormatCount(static_cast<int64_t>(m.export_rules().size())), FormatCount(static_cast<int64_t>(m.groups().size())),
+                   FormatCount(static_cast<int64_t>(m.licences().size())), FormatCount(statuses[0]), FormatCount(statuses[1]),
+                   FormatCount(statuses[2]), FormatCount(need_licence), FormatCount(prohibited)));
 
   std::vector<size_t> top(m.items().size());
   for (size_t i = 0; i < top.size(); ++i) top[i] = i;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "common/format.h"
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -12,15 +14,6 @@ namespace {
 
 std::string DateOf(const Model& m, int32_t day) { return FormatDate(m.plan_start() + day); }
 
-std::string Thousands(int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out = n < 0 ? "-" : "";
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -54,7 +47,7 @@ std::string DescribeConstraint(const Model& m, const Constraint& c, const OrderL
       return "";
     case ReasonCode::kMaterial: {
       const std::string what = fmt::format("{} at site {} short by {}", m.item(ItemId(c.object)).code,
-                                           m.site(SiteId(c.site)).code, Thousands(c.qty));
+                                           m.site(SiteId(c.site)).code, FormatCount(c.qty));
       return c.until >= 0 ? fmt::format("{} until {}", what, DateOf(m, c.until))
                           : fmt::format("{} through the horizon end {}", what, horizon_end);
     }
@@ -223,7 +216,7 @@ std::string FormatReport(const Model& m, const Plan& plan, const PlanReport& r) 
     out += fmt::format("{:<8} {:>10} {:>10} {:>10} {:>6.1f}% {:>8} {:>7} {:>10} {:>10}\n",
                        m.quarters()[q.quarter.index()].code, FormatMoneyShort(q.revenue, cur),
                        FormatMoneyShort(q.cost, cur), FormatMoneyShort(q.margin(), cur), pct,
-                       Thousands(q.units_shipped), Thousands(q.lines_shipped), FormatMoneyShort(q.booked, cur),
+                       FormatCount(q.units_shipped), FormatCount(q.lines_shipped), FormatMoneyShort(q.booked, cur),
                        FormatMoneyShort(q.backlog_end, cur));
   }
   const double on_time_lines = r.lines == 0 ? 0.0 : 100.0 * static_cast<double>(r.lines_on_time) / static_cast<double>(r.lines);
@@ -232,8 +225,8 @@ std::string FormatReport(const Model& m, const Plan& plan, const PlanReport& r) 
   out += fmt::format(
       "\n{} lines: {} on time, {} late (avg {:.1f} days), {} unplanned ({} not shippable in the horizon)\n"
       "on time: {:.1f}% of lines, {:.1f}% of value; policy {}, licences {}\n",
-      Thousands(r.lines), Thousands(r.lines_on_time), Thousands(r.lines_late), r.avg_days_late(),
-      Thousands(r.lines_unplanned), FormatMoneyShort(r.unplanned_value, cur), on_time_lines, on_time_value,
+      FormatCount(r.lines), FormatCount(r.lines_on_time), FormatCount(r.lines_late), r.avg_days_late(),
+      FormatCount(r.lines_unplanned), FormatMoneyShort(r.unplanned_value, cur), on_time_lines, on_time_value,
       AllocationPolicyName(plan.options.policy), LicencePolicyName(plan.options.licence_policy));
   if (!r.top_constraints.empty()) {
     out += "\ntop constraints (value held back: late or unshipped)\n";
@@ -246,7 +239,7 @@ std::string FormatReport(const Model& m, const Plan& plan, const PlanReport& r) 
           example = &m.lines()[i];
         }
       }
-      out += fmt::format("  {:>10}  {:>7} lines  {:<16} {}\n", FormatMoneyShort(c.value, cur), Thousands(c.lines),
+      out += fmt::format("  {:>10}  {:>7} lines  {:<16} {}\n", FormatMoneyShort(c.value, cur), FormatCount(c.lines),
                          ReasonCodeName(c.constraint.code),
                          example != nullptr ? DescribeConstraint(m, c.constraint, *example) : c.key);
     }
