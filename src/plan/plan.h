@@ -20,6 +20,9 @@ const char* LicencePolicyName(LicencePolicy policy);
 struct PlanOptions {
   AllocationPolicy policy = AllocationPolicy::kPriority;
   LicencePolicy licence_policy = LicencePolicy::kConservative;
+  /// The last this many lines of orders.csv are planned after all others, in file order: how a
+  /// promise is verified (the quote, added as a line, must plan exactly as promised).
+  size_t plan_last = 0;
 };
 
 /// Why a line is late or unplanned. Codes are stable (they are CSV values).

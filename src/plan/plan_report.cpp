@@ -96,7 +96,8 @@ std::string DescribeConstraint(const Model& m, const Constraint& c, const OrderL
     case ReasonCode::kLicenceMissing:
       return fmt::format("no valid licence for {} to {} for customer {}",
                          c.object >= 0 ? m.export_class_code(ExportClassId(c.object)) : "?",
-                         m.country_code(line.ship_to), m.customer_code(line.customer));
+                         m.country_code(line.ship_to),
+                         line.customer.valid() ? m.customer_code(line.customer) : "(new customer)");
     case ReasonCode::kProhibited:
       return fmt::format("{} to {} is prohibited", m.export_class_code(ExportClassId(c.object)),
                          m.country_code(line.ship_to));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <limits>
+#include <memory>
 
 #include "plan/capacity_ledger.h"
 #include "plan/licence_windows.h"
@@ -74,6 +75,8 @@ struct Portion {
   int64_t qty;
 };
 
+}  // namespace
+
 class Engine {
  public:
   Engine(const Model& model, const PlanOptions& options)
@@ -138,17 +141,50 @@ class Engine {
     }
   }
 
-  Plan Run() {
+  void PlanAll() {
     plan_.standard_cost = StandardCosts(m_);
     plan_.sequence = PlanningSequence(m_, plan_.options.policy);
+    // Lines appended for a re-plan check of promises go last, in file order.
+    if (plan_.options.plan_last > 0) {
+      const size_t first_appended = m_.lines().size() - std::min(m_.lines().size(), plan_.options.plan_last);
+      std::stable_partition(plan_.sequence.begin(), plan_.sequence.end(),
+                            [&](LineId id) { return id.index() < first_appended; });
+      std::sort(plan_.sequence.end() - static_cast<ptrdiff_t>(m_.lines().size() - first_appended),
+                plan_.sequence.end());
+    }
     // Typical sizes, to grow the big vectors a few times rather than many.
     const size_t lines = m_.lines().size();
     plan_.shipments.reserve(lines + lines / 8);
     plan_.work_orders.reserve(lines * 3);
     plan_.operations.reserve(lines * 5);
     plan_.consumptions.reserve(lines * 8);
-    for (LineId id : plan_.sequence) PlanLine(id);
-    return std::move(plan_);
+    for (LineId id : plan_.sequence) {
+      undo_.clear();  // what earlier lines did is final: nothing rolls back past this line's start
+      PlanLine(m_.line(id), id, plan_.outcomes[id.index()]);
+    }
+  }
+
+  Plan TakePlan() { return std::move(plan_); }
+  const Plan& plan() const { return plan_; }
+
+  /// Plans a line that is not in the model, after everything planned so far. Unless `keep`, the
+  /// state is left exactly as it was: a promise is a query.
+  QuoteAnswer Answer(const OrderLine& line, bool keep) {
+    const LineId id(m_.lines().size() + kept_quotes_);
+    undo_.clear();
+    const Savepoint before = Save();
+    QuoteAnswer answer;
+    PlanLine(line, id, answer.outcome);
+    for (size_t i = before.shipments; i < plan_.shipments.size(); ++i) {
+      answer.shipments.push_back({plan_.shipments[i].day, plan_.shipments[i].qty});
+    }
+    if (keep) {
+      ++kept_quotes_;
+    } else {
+      Rollback(before);
+    }
+    undo_.clear();
+    return answer;
   }
 
  private:
@@ -689,12 +725,12 @@ class Engine {
     for (const ShipWindow& w : ship_windows_) {
       if (w.from == ship) licence = w.licence;
     }
-    return {ReasonCode::kLicencePending, licence, m_.line(current_line_).ship_to.value, 0, ready, ship};
+    return {ReasonCode::kLicencePending, licence, current_->ship_to.value, 0, ready, ship};
   }
 
   /// Why a line ready on `ready` cannot ship: no licence window is open then or later.
   Constraint LicenceClosed(int32_t ready) const {
-    const OrderLine& line = m_.line(current_line_);
+    const OrderLine& line = *current_;
     return {ReasonCode::kLicenceMissing, m_.item(line.item).export_class.value, line.ship_to.value, 0, ready, -1};
   }
 
@@ -728,11 +764,9 @@ class Engine {
     return ship;
   }
 
-  void PlanLine(LineId id) {
+  void PlanLine(const OrderLine& line, LineId id, LineOutcome& out) {
     current_line_ = id;
-    undo_.clear();  // what earlier lines did is final: nothing rolls back past this line's start
-    const OrderLine& line = m_.line(id);
-    LineOutcome& out = plan_.outcomes[id.index()];
+    current_ = &line;
     const Day start = m_.plan_start();
     const int32_t request = line.request_date - start;
     const int32_t earliest =
@@ -994,10 +1028,41 @@ class Engine {
   std::vector<SiteId> sites_scratch_;
   std::vector<std::pair<int32_t, SiteId>> ranked_, first_unit_;
   LineId current_line_;
+  const OrderLine* current_ = nullptr;  ///< the line being planned (a model line or a quote)
+  size_t kept_quotes_ = 0;
 };
 
-}  // namespace
+Plan PlanBacklog(const Model& model, const PlanOptions& options) {
+  Engine engine(model, options);
+  engine.PlanAll();
+  return engine.TakePlan();
+}
 
-Plan PlanBacklog(const Model& model, const PlanOptions& options) { return Engine(model, options).Run(); }
+Planner::Planner(const Model& model, const PlanOptions& options)
+    : model_(model), engine_(std::make_unique<Engine>(model, options)) {
+  engine_->PlanAll();
+}
+
+Planner::~Planner() = default;
+
+const Plan& Planner::plan() const { return engine_->plan(); }
+
+QuoteAnswer Planner::Promise(const Quote& quote) { return engine_->Answer(LineOf(quote), false); }
+
+QuoteAnswer Planner::Commit(const Quote& quote) { return engine_->Answer(LineOf(quote), true); }
+
+OrderLine Planner::LineOf(const Quote& quote) const {
+  OrderLine line;
+  line.customer = quote.customer;
+  line.item = quote.item;
+  line.qty = quote.qty;
+  line.unit_price = quote.unit_price;
+  line.order_date = model_.plan_start();
+  line.request_date = quote.request_date;
+  line.ship_to = quote.ship_to;
+  line.site = quote.site;
+  line.partial = quote.partial;
+  return line;
+}
 
 }  // namespace takt

@@ -8,6 +8,9 @@
 // frees up, the end of a lead time) and the next attempt jumps there. Partial lines ship what they
 // can on the request date and the rest as it becomes available. See docs/design/planner.md.
 
+#include <memory>
+#include <vector>
+
 #include "model/model.h"
 #include "plan/plan.h"
 
@@ -15,5 +18,50 @@ namespace takt {
 
 /// Plans every order line. Deterministic: the same model and options give the same plan.
 Plan PlanBacklog(const Model& model, const PlanOptions& options);
+
+/// A new order to promise: one line, not in the model.
+struct Quote {
+  ItemId item;
+  int64_t qty = 1;
+  CountryId ship_to;
+  CustomerId customer;  ///< invalid for a customer the dataset does not know (no licences)
+  SiteId site;          ///< invalid: any site
+  Day request_date = 0;
+  bool partial = false;
+  Money unit_price = 0;
+};
+
+struct QuoteAnswer {
+  LineOutcome outcome;  ///< status, planned day, site, binding constraint, as for a planned line
+  struct Part {
+    int32_t day;  ///< day index from plan_start
+    int64_t qty;
+  };
+  std::vector<Part> shipments;  ///< the schedule (one part unless partial)
+};
+
+class Engine;
+
+/// The planned backlog kept live, to answer capable-to-promise questions: a quote is planned
+/// after every existing line, against what they left, exactly as a new last line would be.
+class Planner {
+ public:
+  Planner(const Model& model, const PlanOptions& options);
+  ~Planner();
+  Planner(const Planner&) = delete;
+  Planner& operator=(const Planner&) = delete;
+
+  /// The plan of the model's lines (and of committed quotes, which plan files cannot show).
+  const Plan& plan() const;
+  /// When and from where the quote can ship. The planned state is unchanged.
+  QuoteAnswer Promise(const Quote& quote);
+  /// Plans the quote and keeps it: later quotes see what it took.
+  QuoteAnswer Commit(const Quote& quote);
+
+ private:
+  OrderLine LineOf(const Quote& quote) const;
+  const Model& model_;
+  std::unique_ptr<Engine> engine_;
+};
 
 }  // namespace takt
