@@ -137,3 +137,67 @@ TEST(Cli, PlanOfABadDatasetPlansNothing) {
 
 }  // namespace
 }  // namespace takt
+
+namespace takt {
+namespace {
+
+TEST(Cli, PromiseOneQuote) {
+  const std::string tiny = (test::SourceDir() / "tests/data/tiny").string();
+  const CommandRun run = Takt("promise " + tiny + " --item SRV-H200 --qty 2 --ship-to US --customer ACME --request 2025-08-01");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("quote: 2 x SRV-H200 to US for ACME, requested 2025-08-01"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("ships in full on 2025-08-01 from"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("licence: no licence needed"), std::string::npos) << run.output;
+
+  const CommandRun china = Takt("promise " + tiny + " --item SRV-H200 --qty 1 --ship-to CN --customer NEBULA");
+  EXPECT_EQ(china.exit_code, 0) << china.output;
+  EXPECT_NE(china.output.find("cannot ship within the horizon"), std::string::npos) << china.output;
+  EXPECT_NE(china.output.find("licence L-1 for CN pending, expected 2025-09-30"), std::string::npos) << china.output;
+
+  const CommandRun typo = Takt("promise " + tiny + " --item SRV-H20 --qty 1 --ship-to US");
+  EXPECT_EQ(typo.exit_code, 2) << typo.output;
+  EXPECT_NE(typo.output.find("item 'SRV-H20' is not in the dataset\n    hint: did you mean 'SRV-H200'?"),
+            std::string::npos)
+      << typo.output;
+}
+
+TEST(Cli, PromiseBatchIndependentAndCumulative) {
+  const auto dir = TempDir("promise-batch");
+  std::filesystem::create_directories(dir);
+  {
+    std::FILE* f = std::fopen((dir / "quotes.csv").c_str(), "w");
+    std::fputs("quote,item,qty,ship_to,customer,request_date,partial\n"
+               "Q1,SRV-H200,10,US,ACME,2025-08-01,N\n"
+               "Q2,SRV-H200,10,US,ACME,2025-08-01,N\n",
+               f);
+    std::fclose(f);
+  }
+  const std::string tiny = (test::SourceDir() / "tests/data/tiny").string();
+  const CommandRun independent = Takt("promise " + tiny + " --batch " + (dir / "quotes.csv").string());
+  ASSERT_EQ(independent.exit_code, 0) << independent.output;
+  // Independently both see the same free GPUs: the same answer twice.
+  const size_t q1 = independent.output.find("\nQ1,"), q2 = independent.output.find("\nQ2,");
+  ASSERT_NE(q1, std::string::npos);
+  ASSERT_NE(q2, std::string::npos);
+  const auto row = [&](size_t at) {
+    const std::string rest = independent.output.substr(at + 4);
+    return rest.substr(0, rest.find('\n'));
+  };
+  EXPECT_EQ(row(q1), row(q2));
+  const CommandRun cumulative =
+      Takt("promise " + tiny + " --batch " + (dir / "quotes.csv").string() + " --cumulative --out " +
+           (dir / "answers.csv").string());
+  ASSERT_EQ(cumulative.exit_code, 0) << cumulative.output;
+  const std::string answers = test::ReadText(dir / "answers.csv");
+  EXPECT_EQ(answers.rfind("quote,item,qty,ship_to,status,ship_date,site", 0), 0u) << answers;
+  // Cumulatively the second quote finds the GPUs taken by the first.
+  const size_t a1 = answers.find("\nQ1,"), a2 = answers.find("\nQ2,");
+  ASSERT_NE(a2, std::string::npos);
+  EXPECT_NE(answers.substr(a1 + 4, answers.find('\n', a1 + 1) - a1 - 4),
+            answers.substr(a2 + 4, answers.find('\n', a2 + 1) - a2 - 4))
+      << answers;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace takt

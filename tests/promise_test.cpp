@@ -27,12 +27,12 @@ uint64_t Next(uint64_t& state) {
 }
 
 /// Random quotes for products the dataset sells, to customers and countries of its orders.
-std::vector<Quote> RandomQuotes(const Model& m, int count, uint64_t seed) {
-  std::vector<Quote> quotes;
+std::vector<QuoteRequest> RandomQuotes(const Model& m, int count, uint64_t seed) {
+  std::vector<QuoteRequest> quotes;
   uint64_t rng = seed;
   for (int i = 0; i < count; ++i) {
     const OrderLine& like = m.lines()[Next(rng) % m.lines().size()];
-    Quote q;
+    QuoteRequest q;
     q.item = like.item;
     q.qty = 1 + static_cast<int64_t>(Next(rng) % 12);
     q.ship_to = like.ship_to;
@@ -45,7 +45,7 @@ std::vector<Quote> RandomQuotes(const Model& m, int count, uint64_t seed) {
   return quotes;
 }
 
-std::string OrderRow(const Model& m, const Quote& q, int number) {
+std::string OrderRow(const Model& m, const QuoteRequest& q, int number) {
   return fmt::format("SO-QUOTE-{},1,{},{},{},{},{},{},5,{},{},{}", number, m.customer_code(q.customer),
                      m.item(q.item).code, q.qty, FormatDecimal(q.unit_price), FormatDate(m.plan_start()),
                      FormatDate(q.request_date), m.country_code(q.ship_to), q.site.valid() ? m.site(q.site).code : "",
@@ -104,7 +104,7 @@ TEST(Promise, EachPromiseHoldsWhenTheQuoteIsPlannedAsANewLastLine) {
   const Plan base = PlanBacklog(*model, {});
   int number = 0;
   std::set<LineStatus> statuses;
-  for (const Quote& q : RandomQuotes(*model, 10, 7)) {
+  for (const QuoteRequest& q : RandomQuotes(*model, 10, 7)) {
     const QuoteAnswer answer = planner.Promise(q);
     statuses.insert(answer.outcome.status);
     DatasetFiles files = base_files;
@@ -127,7 +127,7 @@ TEST(Promise, CommittedQuotesHoldTogether) {
   auto model = LoadDataset(base_files, diagnostics);
   ASSERT_NE(model, nullptr);
   Planner planner(*model, {});
-  const std::vector<Quote> quotes = RandomQuotes(*model, 6, 11);
+  const std::vector<QuoteRequest> quotes = RandomQuotes(*model, 6, 11);
   std::vector<QuoteAnswer> answers;
   DatasetFiles files = base_files;
   for (size_t i = 0; i < quotes.size(); ++i) {
@@ -151,9 +151,9 @@ TEST(Promise, AQuoteLeavesThePlannedStateAsItWas) {
   ASSERT_NE(model, nullptr);
   Planner planner(*model, {});
   const size_t work_orders = planner.plan().work_orders.size();
-  const std::vector<Quote> quotes = RandomQuotes(*model, 20, 5);
+  const std::vector<QuoteRequest> quotes = RandomQuotes(*model, 20, 5);
   std::vector<QuoteAnswer> first;
-  for (const Quote& q : quotes) first.push_back(planner.Promise(q));
+  for (const QuoteRequest& q : quotes) first.push_back(planner.Promise(q));
   for (size_t i = 0; i < quotes.size(); ++i) {
     const QuoteAnswer again = planner.Promise(quotes[i]);
     EXPECT_EQ(again.outcome.planned_day, first[i].outcome.planned_day);

@@ -35,4 +35,17 @@ struct PlanCommandOptions {
 };
 int RunPlan(const PlanCommandOptions& options);
 
+struct PromiseOptions {
+  std::string dir;
+  std::string item, ship_to, customer, site, request, price;
+  int64_t qty = 1;
+  bool partial = false;
+  std::string batch;  ///< CSV of quotes instead of one quote
+  bool cumulative = false;  ///< batch: each answered quote takes what it needs before the next
+  std::string out;          ///< batch: where to write the answers (default: standard output)
+  std::string policy = "priority";
+  std::string licence_policy = "conservative";
+};
+int RunPromise(const PromiseOptions& options);
+
 }  // namespace takt::cli

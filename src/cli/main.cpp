@@ -49,6 +49,27 @@ int main(int argc, char** argv) {
       ->default_val(10)
       ->check(CLI::Range(1, 1000000));
 
+  PromiseOptions promise;
+  CLI::App* promise_cmd = app.add_subcommand(
+      "promise", "When can a new order ship? Capable-to-promise against the planned backlog");
+  promise_cmd->add_option("dir", promise.dir, "Dataset folder")->required();
+  promise_cmd->add_option("--item", promise.item, "Item ordered");
+  promise_cmd->add_option("--qty", promise.qty, "Units")->check(CLI::Range(int64_t{1}, int64_t{1000000000}));
+  promise_cmd->add_option("--ship-to", promise.ship_to, "Destination country (ISO 3166 alpha-2)");
+  promise_cmd->add_option("--customer", promise.customer, "Customer (for its licences)");
+  promise_cmd->add_option("--site", promise.site, "Ship from this site only");
+  promise_cmd->add_option("--request", promise.request, "Requested date, YYYY-MM-DD (default: plan_start)");
+  promise_cmd->add_option("--price", promise.price, "Unit price, for the revenue quarter");
+  promise_cmd->add_flag("--partial", promise.partial, "The order may ship in several shipments");
+  promise_cmd->add_option("--batch", promise.batch,
+                          "CSV of quotes: quote,item,qty,ship_to,customer,site,request_date,partial,unit_price");
+  promise_cmd->add_flag("--cumulative", promise.cumulative, "Batch: each quote commits what it takes");
+  promise_cmd->add_option("--out", promise.out, "Batch: write the answers here (CSV)");
+  promise_cmd->add_option("--policy", promise.policy, "Allocation policy of the backlog plan")
+      ->check(CLI::IsMember({"priority", "revenue"}));
+  promise_cmd->add_option("--licence-policy", promise.licence_policy, "conservative or expected")
+      ->check(CLI::IsMember({"conservative", "expected"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -60,6 +81,13 @@ int main(int argc, char** argv) {
     if (*generate_cmd) return RunGenerate(generate);
     if (*plan_cmd) return RunPlan(plan);
     if (*check_cmd) return RunCheck(check);
+    if (*promise_cmd) {
+      if (promise.batch.empty() && (promise.item.empty() || promise.ship_to.empty())) {
+        fmt::print(stderr, "takt promise: give --item and --ship-to, or --batch FILE\n");
+        return kExitFailed;
+      }
+      return RunPromise(promise);
+    }
   } catch (const std::exception& e) {
     fmt::print(stderr, "takt: {}\n", e.what());
     return kExitFailed;

@@ -1047,11 +1047,11 @@ Planner::~Planner() = default;
 
 const Plan& Planner::plan() const { return engine_->plan(); }
 
-QuoteAnswer Planner::Promise(const Quote& quote) { return engine_->Answer(LineOf(quote), false); }
+QuoteAnswer Planner::Promise(const QuoteRequest& quote) { return engine_->Answer(LineOf(quote), false); }
 
-QuoteAnswer Planner::Commit(const Quote& quote) { return engine_->Answer(LineOf(quote), true); }
+QuoteAnswer Planner::Commit(const QuoteRequest& quote) { return engine_->Answer(LineOf(quote), true); }
 
-OrderLine Planner::LineOf(const Quote& quote) const {
+OrderLine Planner::LineOf(const QuoteRequest& quote) const {
   OrderLine line;
   line.customer = quote.customer;
   line.item = quote.item;

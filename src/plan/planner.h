@@ -20,7 +20,7 @@ namespace takt {
 Plan PlanBacklog(const Model& model, const PlanOptions& options);
 
 /// A new order to promise: one line, not in the model.
-struct Quote {
+struct QuoteRequest {
   ItemId item;
   int64_t qty = 1;
   CountryId ship_to;
@@ -54,12 +54,12 @@ class Planner {
   /// The plan of the model's lines (and of committed quotes, which plan files cannot show).
   const Plan& plan() const;
   /// When and from where the quote can ship. The planned state is unchanged.
-  QuoteAnswer Promise(const Quote& quote);
+  QuoteAnswer Promise(const QuoteRequest& quote);
   /// Plans the quote and keeps it: later quotes see what it took.
-  QuoteAnswer Commit(const Quote& quote);
+  QuoteAnswer Commit(const QuoteRequest& quote);
 
  private:
-  OrderLine LineOf(const Quote& quote) const;
+  OrderLine LineOf(const QuoteRequest& quote) const;
   const Model& model_;
   std::unique_ptr<Engine> engine_;
 };
