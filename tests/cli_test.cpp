@@ -154,6 +154,12 @@ TEST(Cli, PromiseOneQuote) {
   EXPECT_NE(china.output.find("cannot ship within the horizon"), std::string::npos) << china.output;
   EXPECT_NE(china.output.find("licence L-1 for CN pending, expected 2025-09-30"), std::string::npos) << china.output;
 
+  const CommandRun stranger = Takt("promise " + tiny + " --item SRV-H200 --qty 1 --ship-to CN --customer NOBODY");
+  EXPECT_EQ(stranger.exit_code, 0) << stranger.output;
+  EXPECT_NE(stranger.output.find("licence: needs a licence for 4A090 to CN: none on file for a new customer"),
+            std::string::npos)
+      << stranger.output;
+
   const CommandRun typo = Takt("promise " + tiny + " --item SRV-H20 --qty 1 --ship-to US");
   EXPECT_EQ(typo.exit_code, 2) << typo.output;
   EXPECT_NE(typo.output.find("item 'SRV-H20' is not in the dataset\n    hint: did you mean 'SRV-H200'?"),

@@ -32,7 +32,10 @@ void LicenceIndex::Windows(const OrderLine& line, std::vector<ShipWindow>& windo
   }
   const Day start = model_.plan_start();
   Constraint pending, denied;
-  for (uint32_t k = offsets_[line.customer.index()]; k < offsets_[line.customer.index() + 1]; ++k) {
+  // A customer the dataset does not know (a quote) holds no licences.
+  const uint32_t first = line.customer.valid() ? offsets_[line.customer.index()] : 0;
+  const uint32_t last = line.customer.valid() ? offsets_[line.customer.index() + 1] : 0;
+  for (uint32_t k = first; k < last; ++k) {
     const int32_t id = by_customer_[k];
     const Licence& l = model_.licences()[static_cast<size_t>(id)];
     if (l.export_class != cls || !model_.DestinationContains(l.destination, line.ship_to)) continue;

@@ -793,11 +793,7 @@ class Engine {
     // Why the first possible day may already be past the request date.
     Constraint first_reason;
     if (first_day > target) {
-      int32_t licence = -1;
-      for (const ShipWindow& w : ship_windows_) {
-        if (w.from == first_day) licence = w.licence;
-      }
-      first_reason = {ReasonCode::kLicencePending, licence, line.ship_to.value, 0, target, first_day};
+      first_reason = LicenceFrom(first_day, target);
     } else if (request < earliest) {
       first_reason = {ReasonCode::kPastDue, -1, -1, 0, request, earliest};
     }
