@@ -48,4 +48,11 @@ struct PromiseOptions {
 };
 int RunPromise(const PromiseOptions& options);
 
+struct CompareOptions {
+  std::string base, scenario;  ///< plan folders
+  std::string out;             ///< folder for the comparison CSVs, optional
+  size_t lines = 20;           ///< changed lines shown on the console
+};
+int RunCompare(const CompareOptions& options);
+
 }  // namespace takt::cli

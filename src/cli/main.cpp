@@ -70,6 +70,14 @@ int main(int argc, char** argv) {
   promise_cmd->add_option("--licence-policy", promise.licence_policy, "conservative or expected")
       ->check(CLI::IsMember({"conservative", "expected"}));
 
+  CompareOptions compare;
+  CLI::App* compare_cmd =
+      app.add_subcommand("compare", "Compare two plans: quarters, lines that moved, constraints that came or went");
+  compare_cmd->add_option("base", compare.base, "Plan folder (the base)")->required();
+  compare_cmd->add_option("scenario", compare.scenario, "Plan folder (the scenario)")->required();
+  compare_cmd->add_option("--out", compare.out, "Folder for comparison_quarters/lines/constraints.csv");
+  compare_cmd->add_option("--lines", compare.lines, "Changed lines shown")->default_val(20);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -81,6 +89,7 @@ int main(int argc, char** argv) {
     if (*generate_cmd) return RunGenerate(generate);
     if (*plan_cmd) return RunPlan(plan);
     if (*check_cmd) return RunCheck(check);
+    if (*compare_cmd) return RunCompare(compare);
     if (*promise_cmd) {
       if (promise.batch.empty() && (promise.item.empty() || promise.ship_to.empty())) {
         fmt::print(stderr, "takt promise: give --item and --ship-to, or --batch FILE\n");

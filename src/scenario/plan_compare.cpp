@@ -1,0 +1,394 @@
+#include "scenario/plan_compare.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "io/csv_reader.h"
+#include "io/csv_writer.h"
+#include "io/field_parser.h"
+
+namespace takt {
+
+const char* LineChangeName(LineChange::Kind kind) {
+  switch (kind) {
+    case LineChange::Kind::kEarlier: return "earlier";
+    case LineChange::Kind::kLater: return "later";
+    case LineChange::Kind::kNewlyUnplanned: return "newly_unplanned";
+    case LineChange::Kind::kNewlyPlanned: return "newly_planned";
+    case LineChange::Kind::kQuantity: return "quantity";
+    case LineChange::Kind::kOnlyInBase: return "only_in_base";
+    case LineChange::Kind::kOnlyInScenario: return "only_in_scenario";
+  }
+  return "";
+}
+
+namespace {
+
+std::string Key(std::string_view order, int64_t line) { return fmt::format("{}\x1f{}", order, line); }
+
+/// Money from a JSON number of summary.json, to the cent (backlog figures are for reading).
+Money MoneyOf(const nlohmann::json& v) {
+  if (!v.is_number()) return 0;
+  return static_cast<Money>(std::llround(v.get<double>() * 100.0)) * (kDecimalScale / 100);
+}
+
+bool ReadSummary(const std::string& text, PlanView& view, Diagnostics& d) {
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    d.Error("bad-plan-file", "summary.json", 0, "", "summary.json is not valid JSON");
+    return false;
+  }
+  if (j.contains("currency") && j["currency"].is_string()) view.currency = j["currency"].get<std::string>();
+  if (j.contains("quarters") && j["quarters"].is_array()) {
+    for (const auto& q : j["quarters"]) {
+      PlanView::Quarter quarter;
+      quarter.code = q.value("quarter", "");
+      const auto start = ParseDate(q.value("start", ""));
+      const auto end = ParseDate(q.value("end", ""));
+      if (!start || !end) {
+        d.Error("bad-plan-file", "summary.json", 0, "quarters", fmt::format("quarter '{}' has no valid start and end",
+                                                                             quarter.code));
+        return false;
+      }
+      quarter.start = *start;
+      quarter.end = *end;
+      if (q.contains("backlog_end")) quarter.backlog_end = MoneyOf(q["backlog_end"]);
+      view.quarters.push_back(quarter);
+    }
+  }
+  if (j.contains("top_constraints") && j["top_constraints"].is_array()) {
+    for (const auto& c : j["top_constraints"]) {
+      view.top_constraints.push_back({c.value("reason_code", ""), c.value("constraint", ""), c.value("reason", ""),
+                                      c.contains("value") ? MoneyOf(c["value"]) : 0});
+    }
+  }
+  return true;
+}
+
+int32_t QuarterIndex(const PlanView& view, Day day) {
+  for (size_t q = 0; q < view.quarters.size(); ++q) {
+    if (view.quarters[q].start <= day && day <= view.quarters[q].end) return static_cast<int32_t>(q);
+  }
+  return -1;
+}
+
+bool ReadFiles(const std::function<std::optional<CsvReader>(const char*)>& open,
+               const std::function<std::optional<std::string>(const char*)>& text, PlanView& view, Diagnostics& d) {
+  const auto summary = text("summary.json");
+  if (!summary) {
+    d.Error("missing-file", "summary.json", 0, "", "the plan folder has no summary.json");
+    return false;
+  }
+  if (!ReadSummary(*summary, view, d)) return false;
+
+  std::unordered_map<std::string, size_t> index;
+  {
+    auto reader = open("order_status.csv");
+    if (!reader || !reader->ReadHeader(d)) return false;
+    enum { kOrder, kLine, kItem, kQty, kRequest, kPlanned, kShipped, kStatus, kReasonCode, kReason, kDaysLate };
+    static constexpr ColumnSpec kColumns[] = {{"order"},        {"line"},         {"item"},   {"qty"},
+                                              {"request_date"}, {"planned_date"}, {"shipped_qty"},
+                                              {"status"},       {"reason_code"},  {"reason"}, {"days_late", false}};
+    FieldParser f("order_status.csv", kColumns, reader->header(), d);
+    if (!f.columns_ok()) return false;
+    CsvRecord record;
+    while (reader->Next(record, d)) {
+      f.Start(record);
+      PlanView::Line line;
+      line.order = std::string(f.Text(kOrder));
+      const auto number = f.Int(kLine, 0, INT64_MAX);
+      const auto qty = f.Int(kQty, 0, INT64_MAX);
+      const auto shipped = f.Int(kShipped, 0, INT64_MAX);
+      const auto request = f.Date(kRequest);
+      const auto planned = f.Date(kPlanned, kNoDay);
+      if (!number || !qty || !shipped || !request || !planned) continue;
+      line.line = *number;
+      line.item = std::string(f.Text(kItem));
+      line.qty = *qty;
+      line.shipped = *shipped;
+      line.request = *request;
+      line.planned = *planned;
+      line.status = std::string(f.Text(kStatus));
+      line.reason_code = std::string(f.Text(kReasonCode));
+      line.reason = std::string(f.Text(kReason));
+      line.revenue_by_quarter.assign(view.quarters.size(), 0);
+      index.emplace(Key(line.order, line.line), view.lines.size());
+      view.lines.push_back(std::move(line));
+    }
+  }
+  {
+    auto reader = open("shipments.csv");
+    if (!reader || !reader->ReadHeader(d)) return false;
+    enum { kOrder, kLine, kDate, kRevenue, kCost, kItem, kSite, kQty };
+    static constexpr ColumnSpec kColumns[] = {{"order"}, {"line"},         {"ship_date"},   {"revenue"},
+                                              {"cost"},  {"item", false}, {"site", false}, {"qty", false}};
+    FieldParser f("shipments.csv", kColumns, reader->header(), d);
+    if (!f.columns_ok()) return false;
+    CsvRecord record;
+    while (reader->Next(record, d)) {
+      f.Start(record);
+      const auto number = f.Int(kLine, 0, INT64_MAX);
+      const auto date = f.Date(kDate);
+      const auto revenue = f.Decimal(kRevenue, INT64_MIN / 2);
+      const auto cost = f.Decimal(kCost, INT64_MIN / 2);
+      if (!number || !date || !revenue || !cost) continue;
+      const auto it = index.find(Key(f.Text(kOrder), *number));
+      if (it == index.end()) {
+        f.Error(kOrder, "unknown-reference",
+                fmt::format("shipment of order '{}' line {} has no row in order_status.csv", f.Text(kOrder), *number));
+        continue;
+      }
+      const int32_t q = QuarterIndex(view, *date);
+      if (q < 0) continue;
+      view.lines[it->second].revenue_by_quarter[static_cast<size_t>(q)] += *revenue;
+      view.quarters[static_cast<size_t>(q)].revenue += *revenue;
+      view.quarters[static_cast<size_t>(q)].cost += *cost;
+    }
+  }
+  return !d.has_errors();
+}
+
+}  // namespace
+
+bool ReadPlanView(const std::filesystem::path& dir, PlanView& view, Diagnostics& diagnostics) {
+  auto open = [&](const char* name) -> std::optional<CsvReader> {
+    if (!std::filesystem::exists(dir / name)) {
+      diagnostics.Error("missing-file", name, 0, "", fmt::format("the plan folder '{}' has no {}", dir.string(), name));
+      return std::nullopt;
+    }
+    return CsvReader::Open(dir / name, name, diagnostics);
+  };
+  auto text = [&](const char* name) -> std::optional<std::string> {
+    std::FILE* f = std::fopen((dir / name).c_str(), "rb");
+    if (f == nullptr) return std::nullopt;
+    std::string content;
+    char buffer[1 << 16];
+    size_t got;
+    while ((got = std::fread(buffer, 1, sizeof buffer, f)) > 0) content.append(buffer, got);
+    std::fclose(f);
+    return content;
+  };
+  return ReadFiles(open, text, view, diagnostics);
+}
+
+bool ReadPlanView(const DatasetFiles& files, PlanView& view, Diagnostics& diagnostics) {
+  auto find = [&](const char* name) -> const std::string* {
+    for (const auto& [file, content] : files) {
+      if (file == name) return &content;
+    }
+    return nullptr;
+  };
+  auto open = [&](const char* name) -> std::optional<CsvReader> {
+    const std::string* content = find(name);
+    if (content == nullptr) {
+      diagnostics.Error("missing-file", name, 0, "", fmt::format("the plan has no {}", name));
+      return std::nullopt;
+    }
+    return CsvReader::FromText(*content, name, diagnostics);
+  };
+  auto text = [&](const char* name) -> std::optional<std::string> {
+    const std::string* content = find(name);
+    return content == nullptr ? std::nullopt : std::optional<std::string>(*content);
+  };
+  return ReadFiles(open, text, view, diagnostics);
+}
+
+PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario) {
+  PlanComparison c;
+  c.currency = base.currency;
+  for (const PlanView::Quarter& q : base.quarters) {
+    PlanComparison::Quarter row;
+    row.code = q.code;
+    row.revenue_base = q.revenue;
+    row.margin_base = q.revenue - q.cost;
+    row.backlog_base = q.backlog_end;
+    for (const PlanView::Quarter& s : scenario.quarters) {
+      if (s.code == q.code) {
+        row.revenue_scenario = s.revenue;
+        row.margin_scenario = s.revenue - s.cost;
+        row.backlog_scenario = s.backlog_end;
+      }
+    }
+    c.quarters.push_back(row);
+  }
+
+  // Revenue by quarter code, so that plans with different quarter lists still compare.
+  auto by_code = [](const PlanView& view, const PlanView::Line& line) {
+    std::unordered_map<std::string, Money> revenue;
+    for (size_t q = 0; q < view.quarters.size(); ++q) {
+      if (line.revenue_by_quarter[q] != 0) revenue[view.quarters[q].code] += line.revenue_by_quarter[q];
+    }
+    return revenue;
+  };
+  auto total = [](const PlanView::Line& line) {
+    Money sum = 0;
+    for (Money m : line.revenue_by_quarter) sum += m;
+    return sum;
+  };
+  std::unordered_map<std::string, size_t> in_scenario;
+  for (size_t i = 0; i < scenario.lines.size(); ++i) {
+    in_scenario.emplace(Key(scenario.lines[i].order, scenario.lines[i].line), i);
+  }
+  std::vector<uint8_t> matched(scenario.lines.size(), 0);
+  for (const PlanView::Line& a : base.lines) {
+    LineChange change;
+    change.order = a.order;
+    change.line = a.line;
+    change.item = a.item;
+    change.before = a.planned;
+    change.shipped_before = a.shipped;
+    change.status_before = a.status;
+    change.reason_before = a.reason;
+    const auto it = in_scenario.find(Key(a.order, a.line));
+    if (it == in_scenario.end()) {
+      change.kind = LineChange::Kind::kOnlyInBase;
+      change.revenue_moved = total(a);
+      c.changes.push_back(change);
+      continue;
+    }
+    matched[it->second] = 1;
+    const PlanView::Line& b = scenario.lines[it->second];
+    change.after = b.planned;
+    change.shipped_after = b.shipped;
+    change.status_after = b.status;
+    change.reason_after = b.reason;
+    const auto ra = by_code(base, a), rb = by_code(scenario, b);
+    Money gained = 0, lost = 0;
+    for (const auto& [code, value] : rb) {
+      const auto found = ra.find(code);
+      const Money delta = value - (found == ra.end() ? 0 : found->second);
+      (delta > 0 ? gained : lost) += delta > 0 ? delta : -delta;
+    }
+    for (const auto& [code, value] : ra) {
+      if (!rb.count(code)) lost += value;
+    }
+    change.revenue_moved = std::max(gained, lost);
+    const bool unplanned_a = a.status == "unplanned", unplanned_b = b.status == "unplanned";
+    if (a.planned == b.planned && a.shipped == b.shipped && change.revenue_moved == 0) {
+      ++c.unchanged_lines;
+      continue;
+    }
+    if (!unplanned_a && unplanned_b) {
+      change.kind = LineChange::Kind::kNewlyUnplanned;
+    } else if (unplanned_a && !unplanned_b) {
+      change.kind = LineChange::Kind::kNewlyPlanned;
+    } else if (a.planned != kNoDay && b.planned != kNoDay && b.planned < a.planned) {
+      change.kind = LineChange::Kind::kEarlier;
+    } else if (a.planned != kNoDay && b.planned != kNoDay && b.planned > a.planned) {
+      change.kind = LineChange::Kind::kLater;
+    } else {
+      change.kind = LineChange::Kind::kQuantity;
+    }
+    c.changes.push_back(change);
+  }
+  for (size_t i = 0; i < scenario.lines.size(); ++i) {
+    if (matched[i]) continue;
+    const PlanView::Line& b = scenario.lines[i];
+    LineChange change;
+    change.kind = LineChange::Kind::kOnlyInScenario;
+    change.order = b.order;
+    change.line = b.line;
+    change.item = b.item;
+    change.after = b.planned;
+    change.shipped_after = b.shipped;
+    change.status_after = b.status;
+    change.reason_after = b.reason;
+    change.revenue_moved = total(b);
+    c.changes.push_back(change);
+  }
+  std::stable_sort(c.changes.begin(), c.changes.end(), [](const LineChange& x, const LineChange& y) {
+    return x.revenue_moved > y.revenue_moved;
+  });
+
+  auto same = [](const PlanView::Constraint& x, const PlanView::Constraint& y) {
+    return x.reason_code == y.reason_code && x.key == y.key;
+  };
+  for (const auto& s : scenario.top_constraints) {
+    if (std::none_of(base.top_constraints.begin(), base.top_constraints.end(), [&](const auto& b) { return same(s, b); })) {
+      c.appeared.push_back(s);
+    }
+  }
+  for (const auto& b : base.top_constraints) {
+    if (std::none_of(scenario.top_constraints.begin(), scenario.top_constraints.end(),
+                     [&](const auto& s) { return same(s, b); })) {
+      c.gone.push_back(b);
+    }
+  }
+  return c;
+}
+
+std::string FormatComparison(const PlanComparison& c, size_t max_lines) {
+  const std::string& cur = c.currency;
+  auto money = [&](Money v) { return FormatMoneyShort(v, cur); };
+  auto delta = [&](Money v) { return v == 0 ? std::string("=") : (v > 0 ? "+" : "") + FormatMoneyShort(v, cur); };
+  std::string out = fmt::format("{:<8} {:>10} {:>10} {:>10}   {:>10} {:>10} {:>10}   {:>10} {:>10}\n", "quarter",
+                                "revenue", "scenario", "delta", "margin", "scenario", "delta", "backlog", "scenario");
+  for (const auto& q : c.quarters) {
+    out += fmt::format("{:<8} {:>10} {:>10} {:>10}   {:>10} {:>10} {:>10}   {:>10} {:>10}\n", q.code,
+                       money(q.revenue_base), money(q.revenue_scenario), delta(q.revenue_scenario - q.revenue_base),
+                       money(q.margin_base), money(q.margin_scenario), delta(q.margin_scenario - q.margin_base),
+                       money(q.backlog_base), money(q.backlog_scenario));
+  }
+  int64_t counts[7] = {};
+  for (const LineChange& ch : c.changes) ++counts[static_cast<int>(ch.kind)];
+  out += fmt::format(
+      "\n{} lines changed ({} earlier, {} later, {} newly unplanned, {} newly planned, {} other), {} unchanged\n",
+      c.changes.size(), counts[0], counts[1], counts[2], counts[3],
+      counts[4] + counts[5] + counts[6], c.unchanged_lines);
+  for (const auto& a : c.appeared) {
+    out += fmt::format("  constraint appeared: {} {} ({} held back) {}\n", a.reason_code, a.key, money(a.value), a.reason);
+  }
+  for (const auto& g : c.gone) {
+    out += fmt::format("  constraint gone:     {} {} ({} held back before)\n", g.reason_code, g.key, money(g.value));
+  }
+  if (!c.changes.empty()) out += "\nlines moving the most revenue between quarters\n";
+  for (size_t i = 0; i < std::min(max_lines, c.changes.size()); ++i) {
+    const LineChange& ch = c.changes[i];
+    out += fmt::format("  {:>10}  {}/{} {} {}: {} -> {}{}\n", money(ch.revenue_moved), ch.order, ch.line, ch.item,
+                       LineChangeName(ch.kind), ch.before == kNoDay ? "-" : FormatDate(ch.before),
+                       ch.after == kNoDay ? "-" : FormatDate(ch.after),
+                       ch.reason_after.empty() ? "" : fmt::format(" ({})", ch.reason_after));
+  }
+  return out;
+}
+
+DatasetFiles WriteComparison(const PlanComparison& c) {
+  DatasetFiles files;
+  {
+    std::string out = "quarter,revenue_base,revenue_scenario,revenue_delta,margin_base,margin_scenario,margin_delta,"
+                      "backlog_base,backlog_scenario,backlog_delta\n";
+    CsvWriter w(out);
+    for (const auto& q : c.quarters) {
+      w.Text(q.code).Decimal(q.revenue_base).Decimal(q.revenue_scenario).Decimal(q.revenue_scenario - q.revenue_base);
+      w.Decimal(q.margin_base).Decimal(q.margin_scenario).Decimal(q.margin_scenario - q.margin_base);
+      w.Decimal(q.backlog_base).Decimal(q.backlog_scenario).Decimal(q.backlog_scenario - q.backlog_base).EndRow();
+    }
+    files.emplace_back("comparison_quarters.csv", std::move(out));
+  }
+  {
+    std::string out = "order,line,item,change,planned_before,planned_after,shipped_before,shipped_after,status_before,"
+                      "status_after,reason_before,reason_after,revenue_moved\n";
+    CsvWriter w(out);
+    for (const LineChange& ch : c.changes) {
+      w.Text(ch.order).Int(ch.line).Text(ch.item).Text(LineChangeName(ch.kind)).Date(ch.before).Date(ch.after);
+      w.Int(ch.shipped_before).Int(ch.shipped_after).Text(ch.status_before).Text(ch.status_after);
+      w.Text(ch.reason_before).Text(ch.reason_after).Decimal(ch.revenue_moved).EndRow();
+    }
+    files.emplace_back("comparison_lines.csv", std::move(out));
+  }
+  {
+    std::string out = "change,reason_code,constraint,value,reason\n";
+    CsvWriter w(out);
+    for (const auto& a : c.appeared) w.Text("appeared").Text(a.reason_code).Text(a.key).Decimal(a.value).Text(a.reason).EndRow();
+    for (const auto& g : c.gone) w.Text("gone").Text(g.reason_code).Text(g.key).Decimal(g.value).Text(g.reason).EndRow();
+    files.emplace_back("comparison_constraints.csv", std::move(out));
+  }
+  return files;
+}
+
+}  // namespace takt

@@ -1,0 +1,81 @@
+#include "scenario/plan_compare.h"
+
+#include <gtest/gtest.h>
+
+#include "plan/plan_report.h"
+#include "plan/plan_writer.h"
+#include "plan/planner.h"
+#include "test_data.h"
+
+namespace takt {
+namespace {
+
+PlanView ViewOf(const DatasetFiles& dataset) {
+  Diagnostics diagnostics;
+  auto model = LoadDataset(dataset, diagnostics);
+  EXPECT_NE(model, nullptr);
+  const Plan plan = PlanBacklog(*model, {});
+  PlanView view;
+  EXPECT_TRUE(ReadPlanView(WritePlanFiles(*model, plan, BuildReport(*model, plan)), view, diagnostics));
+  for (const Diagnostic& d : diagnostics.kept()) ADD_FAILURE() << FormatDiagnostic(d);
+  return view;
+}
+
+TEST(PlanCompare, APlanAgainstItselfChangesNothing) {
+  const PlanView view = ViewOf(test::Tiny());
+  const PlanComparison c = ComparePlans(view, view);
+  EXPECT_TRUE(c.changes.empty());
+  EXPECT_EQ(c.unchanged_lines, 3);
+  EXPECT_TRUE(c.appeared.empty());
+  EXPECT_TRUE(c.gone.empty());
+  for (const auto& q : c.quarters) EXPECT_EQ(q.revenue_base, q.revenue_scenario);
+}
+
+TEST(PlanCompare, ALineRequestedLaterMovesItsRevenueToTheNextQuarter) {
+  DatasetFiles scenario = test::Tiny();
+  test::Replace(scenario, "orders.csv", "310000.50,2025-04-01,2025-07-01", "310000.50,2025-04-01,2025-08-15");
+  const PlanComparison c = ComparePlans(ViewOf(test::Tiny()), ViewOf(scenario));
+  ASSERT_EQ(c.changes.size(), 1u);
+  const LineChange& ch = c.changes[0];
+  EXPECT_EQ(ch.order, "SO-1");
+  EXPECT_EQ(ch.line, 2);
+  EXPECT_EQ(ch.kind, LineChange::Kind::kLater);
+  EXPECT_EQ(FormatDate(ch.before), "2025-07-01");
+  EXPECT_EQ(FormatDate(ch.after), "2025-08-15");
+  EXPECT_EQ(ch.revenue_moved, 620001 * kDecimalScale);
+  ASSERT_EQ(c.quarters.size(), 2u);
+  EXPECT_EQ(c.quarters[0].revenue_scenario - c.quarters[0].revenue_base, -620001 * kDecimalScale);
+  EXPECT_EQ(c.quarters[1].revenue_scenario - c.quarters[1].revenue_base, 620001 * kDecimalScale);
+  const std::string report = FormatComparison(c);
+  EXPECT_NE(report.find("1 lines changed (0 earlier, 1 later"), std::string::npos) << report;
+  EXPECT_NE(report.find("SO-1/2 SRV-H200 later: 2025-07-01 -> 2025-08-15"), std::string::npos) << report;
+  const DatasetFiles files = WriteComparison(c);
+  ASSERT_EQ(files.size(), 3u);
+  EXPECT_NE(files[1].second.find("SO-1,2,SRV-H200,later,2025-07-01,2025-08-15,2,2,on_time,on_time,,,620001"),
+            std::string::npos)
+      << files[1].second;
+}
+
+TEST(PlanCompare, CancelledAndUnshippableLinesAreListed) {
+  DatasetFiles scenario = test::Tiny();
+  test::Replace(scenario, "orders.csv", "SO-1,2,ACME,SRV-H200,2,310000.50,2025-04-01,2025-07-01,1,US,AUS,N\n", "");
+  test::Append(scenario, "orders.csv", "SO-3,1,ACME,SRV-H200,500,1,2025-04-01,2025-07-01,1,US,,N");
+  const PlanComparison c = ComparePlans(ViewOf(test::Tiny()), ViewOf(scenario));
+  bool cancelled = false, added = false;
+  for (const LineChange& ch : c.changes) {
+    if (ch.order == "SO-1" && ch.line == 2) cancelled = ch.kind == LineChange::Kind::kOnlyInBase;
+    if (ch.order == "SO-3") added = ch.kind == LineChange::Kind::kOnlyInScenario && ch.status_after == "unplanned";
+  }
+  EXPECT_TRUE(cancelled);
+  EXPECT_TRUE(added);
+}
+
+TEST(PlanCompare, AMissingPlanFileIsReported) {
+  Diagnostics diagnostics;
+  PlanView view;
+  EXPECT_FALSE(ReadPlanView(std::filesystem::path("/nonexistent/plan"), view, diagnostics));
+  EXPECT_TRUE(diagnostics.has_errors());
+}
+
+}  // namespace
+}  // namespace takt
