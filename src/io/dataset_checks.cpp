@@ -135,8 +135,8 @@ void CheckItemsObtainable(const DatasetState& state, Diagnostics& diag) {
     is_parent[b.parent.index()] = 1;
     if (used_in[b.component.index()] < 0) used_in[b.component.index()] = b.parent.value;
   }
-  for (size_t l = 0; l < p.lines.size(); ++l) {
-    int& at = ordered_at[p.lines[l].item.index()];
+  for (size_t l = 0; l < state.lines.size(); ++l) {
+    int& at = ordered_at[state.lines[l].item.index()];
     if (at == 0) at = state.at.lines[l];
   }
   for (size_t i = 0; i < n; ++i) {

@@ -140,6 +140,7 @@ class DatasetLoader {
     FinishCodes();
     CheckDataset(state_, diag_);
     if (diag_.has_errors()) return nullptr;
+    parts().lines = std::make_shared<const std::vector<OrderLine>>(std::move(state_.lines));
     return Model::Build(std::move(state_.parts));
   }
 
@@ -661,7 +662,7 @@ class DatasetLoader {
       l.ship_to = CountryId(countries_.Intern(*ship_to));
       l.site = *site >= 0 ? SiteId(*site) : SiteId();
       l.partial = *partial == 1;
-      parts().lines.push_back(l);
+      state_.lines.push_back(l);
     });
     customers_with_orders_ = customers_.size();
   }
@@ -777,8 +778,8 @@ class DatasetLoader {
                       DidYouMean(export_classes_[c], item_classes));
       }
     }
-    parts().order_codes = orders_.Release();
-    parts().customer_codes = customers_.Release();
+    parts().order_codes = std::make_shared<const StringPool>(orders_.Release());
+    parts().customer_codes = std::make_shared<const StringPool>(customers_.Release());
     parts().country_codes = countries_.Release();
     parts().export_class_codes = export_classes_.Release();
   }

@@ -17,6 +17,7 @@ struct SourceLines {
 
 struct DatasetState {
   ModelParts parts;
+  std::vector<OrderLine> lines;  ///< orders.csv as read; moved into parts when loading ends
   SourceLines at;
   bool have_plan_start = false;
   /// Files whose records could not be read at all (missing file or column): checks that would

@@ -145,7 +145,10 @@ std::shared_ptr<const Model> Model::Build(ModelParts parts) {
   m->site_index_ = IndexCodes(p.sites);
   m->resource_index_ = IndexCodes(p.resources);
 
-  for (const OrderLine& l : p.lines) m->backlog_value_ += l.unit_price * l.qty;
+  if (!p.lines) p.lines = std::make_shared<const std::vector<OrderLine>>();
+  if (!p.order_codes) p.order_codes = std::make_shared<const StringPool>();
+  if (!p.customer_codes) p.customer_codes = std::make_shared<const StringPool>();
+  for (const OrderLine& l : *p.lines) m->backlog_value_ += l.unit_price * l.qty;
   return m;
 }
 
@@ -167,7 +170,7 @@ std::optional<ResourceId> Model::FindResource(std::string_view code) const {
   return Find<ResourceId>(resource_index_, code);
 }
 std::optional<CustomerId> Model::FindCustomer(std::string_view code) const {
-  const int32_t id = p_.customer_codes.Find(code);
+  const int32_t id = p_.customer_codes->Find(code);
   return id < 0 ? std::nullopt : std::optional<CustomerId>(CustomerId(id));
 }
 std::optional<CountryId> Model::FindCountry(std::string_view code) const {

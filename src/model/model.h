@@ -30,13 +30,15 @@ struct ModelParts {
   std::vector<Routing> routings;  ///< steps of routing r are steps[first_step .. +step_count)
   std::vector<RoutingStep> steps;
   std::vector<Supply> supply;
-  std::vector<OrderLine> lines;
+  /// The arrays that grow with the backlog are shared: a what-if scenario that does not edit
+  /// orders uses the base dataset's, not a copy.
+  std::shared_ptr<const std::vector<OrderLine>> lines;
   std::vector<ExportRule> export_rules;
   std::vector<Licence> licences;
   std::vector<CountryGroup> groups;
   std::vector<CountryId> group_members;
-  StringPool order_codes;
-  StringPool customer_codes;
+  std::shared_ptr<const StringPool> order_codes;
+  std::shared_ptr<const StringPool> customer_codes;
   StringPool country_codes;
   StringPool export_class_codes;
 };
@@ -45,6 +47,10 @@ class Model {
  public:
   /// Builds the indexes. `parts` must be valid (as the loader guarantees); violations are bugs.
   static std::shared_ptr<const Model> Build(ModelParts parts);
+
+  /// A copy of what the model was built from, to edit into a scenario. The order arrays are shared,
+  /// not copied.
+  ModelParts parts() const { return p_; }
 
   const Settings& settings() const { return p_.settings; }
   Day plan_start() const { return p_.settings.plan_start; }
@@ -59,7 +65,7 @@ class Model {
   std::span<const Routing> routings() const { return p_.routings; }
   std::span<const RoutingStep> all_steps() const { return p_.steps; }
   std::span<const Supply> supply() const { return p_.supply; }
-  std::span<const OrderLine> lines() const { return p_.lines; }
+  std::span<const OrderLine> lines() const { return *p_.lines; }
   std::span<const ExportRule> export_rules() const { return p_.export_rules; }
   std::span<const Licence> licences() const { return p_.licences; }
   std::span<const CountryGroup> groups() const { return p_.groups; }
@@ -68,13 +74,13 @@ class Model {
   const Site& site(SiteId id) const { return p_.sites[id.index()]; }
   const Resource& resource(ResourceId id) const { return p_.resources[id.index()]; }
   const Routing& routing(RoutingId id) const { return p_.routings[id.index()]; }
-  const OrderLine& line(LineId id) const { return p_.lines[id.index()]; }
-  std::string_view order_code(OrderId id) const { return p_.order_codes[id.index()]; }
-  std::string_view customer_code(CustomerId id) const { return p_.customer_codes[id.index()]; }
+  const OrderLine& line(LineId id) const { return (*p_.lines)[id.index()]; }
+  std::string_view order_code(OrderId id) const { return (*p_.order_codes)[id.index()]; }
+  std::string_view customer_code(CustomerId id) const { return (*p_.customer_codes)[id.index()]; }
   std::string_view country_code(CountryId id) const { return p_.country_codes[id.index()]; }
   std::string_view export_class_code(ExportClassId id) const { return p_.export_class_codes[id.index()]; }
-  const StringPool& order_codes() const { return p_.order_codes; }
-  const StringPool& customer_codes() const { return p_.customer_codes; }
+  const StringPool& order_codes() const { return *p_.order_codes; }
+  const StringPool& customer_codes() const { return *p_.customer_codes; }
   const StringPool& country_codes() const { return p_.country_codes; }
   const StringPool& export_class_codes() const { return p_.export_class_codes; }
   std::optional<CountryId> FindCountry(std::string_view code) const;
