@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace takt::cli {
 
@@ -54,5 +55,15 @@ struct CompareOptions {
   size_t lines = 20;           ///< changed lines shown on the console
 };
 int RunCompare(const CompareOptions& options);
+
+struct WhatIfOptions {
+  std::string dir;
+  std::vector<std::string> scenarios;  ///< TOML files (docs/scenarios.md)
+  std::string out;
+  std::string policy = "priority";
+  std::string licence_policy = "conservative";
+  size_t lines = 15;
+};
+int RunWhatIf(const WhatIfOptions& options);
 
 }  // namespace takt::cli

@@ -78,6 +78,18 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("--out", compare.out, "Folder for comparison_quarters/lines/constraints.csv");
   compare_cmd->add_option("--lines", compare.lines, "Changed lines shown")->default_val(20);
 
+  WhatIfOptions whatif;
+  CLI::App* whatif_cmd = app.add_subcommand("whatif", "Plan the base and each scenario and compare them");
+  whatif_cmd->add_option("dir", whatif.dir, "Dataset folder")->required();
+  whatif_cmd->add_option("--scenario", whatif.scenarios, "Scenario file (TOML, docs/scenarios.md); repeatable")
+      ->required();
+  whatif_cmd->add_option("--out", whatif.out, "Folder for base/ and one folder per scenario")->required();
+  whatif_cmd->add_option("--policy", whatif.policy, "Allocation policy of the base")
+      ->check(CLI::IsMember({"priority", "revenue"}));
+  whatif_cmd->add_option("--licence-policy", whatif.licence_policy, "conservative or expected")
+      ->check(CLI::IsMember({"conservative", "expected"}));
+  whatif_cmd->add_option("--lines", whatif.lines, "Changed lines shown per scenario")->default_val(15);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -90,6 +102,7 @@ int main(int argc, char** argv) {
     if (*plan_cmd) return RunPlan(plan);
     if (*check_cmd) return RunCheck(check);
     if (*compare_cmd) return RunCompare(compare);
+    if (*whatif_cmd) return RunWhatIf(whatif);
     if (*promise_cmd) {
       if (promise.batch.empty() && (promise.item.empty() || promise.ship_to.empty())) {
         fmt::print(stderr, "takt promise: give --item and --ship-to, or --batch FILE\n");

@@ -198,6 +198,52 @@ bool ReadPlanView(const DatasetFiles& files, PlanView& view, Diagnostics& diagno
   return ReadFiles(open, text, view, diagnostics);
 }
 
+PlanView PlanViewOf(const Model& m, const Plan& plan, const PlanReport& report) {
+  PlanView view;
+  view.currency = m.settings().currency;
+  for (const QuarterFigures& q : report.quarters) {
+    const Quarter& def = m.quarters()[q.quarter.index()];
+    view.quarters.push_back({def.code, def.start, def.end, q.revenue, q.cost, q.backlog_end});
+  }
+  const Day start = m.plan_start();
+  view.lines.reserve(m.lines().size());
+  for (size_t i = 0; i < m.lines().size(); ++i) {
+    const OrderLine& l = m.lines()[i];
+    const LineOutcome& o = plan.outcomes[i];
+    PlanView::Line line;
+    line.order = std::string(m.order_code(l.order));
+    line.line = l.line;
+    line.item = m.item(l.item).code;
+    line.qty = l.qty;
+    line.request = l.request_date;
+    line.planned = o.planned_day >= 0 ? start + o.planned_day : kNoDay;
+    line.shipped = o.shipped_qty;
+    line.status = LineStatusName(o.status);
+    if (o.status != LineStatus::kOnTime) {
+      line.reason_code = ReasonCodeName(o.reason.code);
+      line.reason = DescribeConstraint(m, o.reason, l);
+    }
+    line.revenue_by_quarter.assign(view.quarters.size(), 0);
+    view.lines.push_back(std::move(line));
+  }
+  for (const Shipment& s : plan.shipments) {
+    const QuarterId q = m.QuarterOf(start + s.day);
+    if (q.valid()) view.lines[s.line.index()].revenue_by_quarter[q.index()] += m.line(s.line).unit_price * s.qty;
+  }
+  for (const ConstraintFigures& c : report.top_constraints) {
+    std::string reason;
+    for (size_t i = 0; i < plan.outcomes.size() && reason.empty(); ++i) {
+      const Constraint& o = plan.outcomes[i].reason;
+      if (plan.outcomes[i].status != LineStatus::kOnTime && o.code == c.constraint.code &&
+          o.object == c.constraint.object && o.site == c.constraint.site) {
+        reason = DescribeConstraint(m, o, m.lines()[i]);
+      }
+    }
+    view.top_constraints.push_back({ReasonCodeName(c.constraint.code), c.key, reason, c.value});
+  }
+  return view;
+}
+
 PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario) {
   PlanComparison c;
   c.currency = base.currency;

@@ -10,6 +10,9 @@
 #include "common/decimal.h"
 #include "common/diagnostics.h"
 #include "io/dataset_loader.h"
+#include "model/model.h"
+#include "plan/plan.h"
+#include "plan/plan_report.h"
 
 namespace takt {
 
@@ -39,6 +42,9 @@ struct PlanView {
   };
   std::vector<Constraint> top_constraints;
 };
+
+/// The view of a plan made in memory (what-if runs), without writing or reading files.
+PlanView PlanViewOf(const Model& model, const Plan& plan, const PlanReport& report);
 
 /// Reads a plan folder written by `takt plan`. Problems (missing files, bad rows) go to `diagnostics`.
 bool ReadPlanView(const std::filesystem::path& dir, PlanView& view, Diagnostics& diagnostics);

@@ -1,0 +1,80 @@
+// takt whatif: the base plan and each scenario's, side by side.
+
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "cli/commands.h"
+#include "io/dataset_loader.h"
+#include "io/dataset_writer.h"
+#include "plan/plan_report.h"
+#include "plan/plan_writer.h"
+#include "plan/planner.h"
+#include "scenario/plan_compare.h"
+#include "scenario/scenario.h"
+
+namespace takt::cli {
+
+namespace {
+
+double Since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+}  // namespace
+
+int RunWhatIf(const WhatIfOptions& o) {
+  Diagnostics diagnostics;
+  std::shared_ptr<const Model> base = LoadDataset(o.dir, diagnostics);
+  if (!base) {
+    diagnostics.Print(stderr);
+    fmt::print(stderr, "{}: {} errors; nothing planned\n", o.dir, diagnostics.error_count());
+    return kExitBadData;
+  }
+  PlanOptions options;
+  options.policy = o.policy == "revenue" ? AllocationPolicy::kRevenue : AllocationPolicy::kPriority;
+  options.licence_policy = o.licence_policy == "expected" ? LicencePolicy::kExpected : LicencePolicy::kConservative;
+
+  // Every scenario is read and checked before anything is planned or written.
+  std::vector<Scenario> scenarios;
+  Diagnostics problems;
+  for (const std::string& file : o.scenarios) {
+    if (auto s = LoadScenario(file, *base, options, problems)) scenarios.push_back(std::move(*s));
+  }
+  problems.Print(stderr);
+  if (problems.has_errors()) {
+    fmt::print(stderr, "{} error{} in the scenarios; nothing planned\n", problems.error_count(),
+               problems.error_count() == 1 ? "" : "s");
+    return kExitBadData;
+  }
+
+  auto t = std::chrono::steady_clock::now();
+  const Plan base_plan = PlanBacklog(*base, options);
+  const PlanReport base_report = BuildReport(*base, base_plan);
+  const double base_seconds = Since(t);
+  std::string error = WritePlanFolder(*base, base_plan, base_report, std::filesystem::path(o.out) / "base");
+  const PlanView base_view = PlanViewOf(*base, base_plan, base_report);
+  fmt::print("base: {} lines planned in {:.2f} s -> {}/base\n", base->lines().size(), base_seconds, o.out);
+
+  for (const Scenario& s : scenarios) {
+    t = std::chrono::steady_clock::now();
+    const Plan plan = PlanBacklog(*s.model, s.options);
+    const PlanReport report = BuildReport(*s.model, plan);
+    const PlanComparison comparison = ComparePlans(base_view, PlanViewOf(*s.model, plan, report));
+    const double seconds = Since(t);
+    const std::filesystem::path dir = std::filesystem::path(o.out) / s.name;
+    if (error.empty()) error = WritePlanFolder(*s.model, plan, report, dir);
+    if (error.empty()) error = WriteDatasetFolder(WriteComparison(comparison), dir);
+    fmt::print("\n=== scenario {}{}\n", s.name, s.description.empty() ? "" : fmt::format(": {}", s.description));
+    for (const std::string& edit : s.applied) fmt::print("  - {}\n", edit);
+    fmt::print("  planned and compared in {:.2f} s -> {}\n\n{}", seconds, dir.string(),
+               FormatComparison(comparison, o.lines));
+  }
+  if (!error.empty()) {
+    fmt::print(stderr, "takt whatif: {}\n", error);
+    return kExitFailed;
+  }
+  return kExitOk;
+}
+
+}  // namespace takt::cli
