@@ -207,3 +207,51 @@ TEST(Cli, PromiseBatchIndependentAndCumulative) {
 
 }  // namespace
 }  // namespace takt
+
+namespace takt {
+namespace {
+
+TEST(Cli, WhatIfPlansAndComparesEachScenario) {
+  const auto dir = TempDir("whatif");
+  std::filesystem::create_directories(dir);
+  {
+    std::FILE* f = std::fopen((dir / "later.toml").c_str(), "w");
+    std::fputs("name = \"later\"\ndescription = \"SO-1 line 2 wanted in August\"\n[[orders]]\naction = \"change\"\n"
+               "order = \"SO-1\"\nline = 2\nrequest_date = 2025-08-15\n",
+               f);
+    std::fclose(f);
+  }
+  const std::string tiny = (test::SourceDir() / "tests/data/tiny").string();
+  const CommandRun run = Takt("whatif " + tiny + " --scenario " + (dir / "later.toml").string() + " --out " +
+                              (dir / "out").string());
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("=== scenario later: SO-1 line 2 wanted in August"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("SO-1/2 SRV-H200 later: 2025-07-01 -> 2025-08-15"), std::string::npos) << run.output;
+  for (const char* file : {"base/order_status.csv", "later/order_status.csv", "later/comparison_lines.csv",
+                           "later/comparison_quarters.csv"}) {
+    EXPECT_TRUE(std::filesystem::exists(dir / "out" / file)) << file;
+  }
+  // The base plan written by whatif is a plan like any other.
+  EXPECT_EQ(Takt("check " + tiny + " " + (dir / "out/base").string()).exit_code, 0);
+
+  const CommandRun compare = Takt("compare " + (dir / "out/base").string() + " " + (dir / "out/later").string());
+  EXPECT_EQ(compare.exit_code, 0) << compare.output;
+  EXPECT_NE(compare.output.find("1 lines changed (0 earlier, 1 later"), std::string::npos) << compare.output;
+
+  {
+    std::FILE* f = std::fopen((dir / "bad.toml").c_str(), "w");
+    std::fputs("[[capacity]]\nresource = \"AUS-BILD\"\nfrom = 2025-06-01\nadd_per_day = 1\n", f);
+    std::fclose(f);
+  }
+  const CommandRun bad = Takt("whatif " + tiny + " --scenario " + (dir / "bad.toml").string() + " --out " +
+                              (dir / "out2").string());
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  EXPECT_NE(bad.output.find("bad.toml:2 [resource] error unknown-reference: resource 'AUS-BILD' is not in the dataset"),
+            std::string::npos)
+      << bad.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "out2"));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace takt
