@@ -177,6 +177,9 @@ TEST(ScenarioEdits, BadTomlAndUnknownKeys) {
             (std::vector<std::string>{"s.toml:4 [dayz] warning unknown-key: 'dayz' is not a key of [[receipts]]; it is "
                                       "ignored\n    hint: did you mean 'days'?"}));
   EXPECT_TRUE(applied);
+  EXPECT_EQ(Problems("[[orders]]\norder = \"SO-1\"\n", &applied),
+            (std::vector<std::string>{"s.toml:1 [action] error missing-value: 'action' is required here"}));
+  EXPECT_FALSE(applied);
   EXPECT_EQ(Problems("[[receipts]]\naction = \"postpone\"\nitem = \"GPU-H200\"\n", &applied),
             (std::vector<std::string>{"s.toml:2 [action] error bad-value: action 'postpone' is not one of 'delay', "
                                       "'scale', 'add', 'remove'"}));

@@ -298,7 +298,13 @@ class ScenarioReader {
     std::optional<int64_t> days;
     std::optional<Fixed4> factor;
     if (*action == 0) days = Integer(t, "days", -365, 3650, true);
-    if (*action == 1) factor = Decimal(t, "factor", 0, true);
+    if (*action == 1) {
+      factor = Decimal(t, "factor", 0, true);
+      if (factor && *factor > 1000 * kDecimalScale) {
+        Error(*t.get("factor"), "factor", "out-of-range", "'factor' must be at most 1000");
+        return;
+      }
+    }
     if ((*action == 0 && !days) || (*action == 1 && !factor)) return;
     int64_t matched = 0, units = 0;
     std::vector<Supply> kept;
@@ -472,7 +478,7 @@ class ScenarioReader {
     const int64_t errors_before = diag_.error_count();
     const auto action = Choice(t, "action", {"add", "cancel", "change"}, true);
     const auto order = Text(t, "order", true);
-    const auto number = Integer(t, "line", 1, 1000000000, *action == 0);
+    const auto number = Integer(t, "line", 1, 1000000000, action && *action == 0);
     if (!action || !order) return;
     if (*action == 0) {
       const auto customer = CustomerOf(t, "customer", true, true);
