@@ -187,3 +187,32 @@ TEST(ScenarioEdits, BadTomlAndUnknownKeys) {
 
 }  // namespace
 }  // namespace takt
+
+#include "check/check_plan.h"
+#include "generate/generator.h"
+#include "plan/plan_report.h"
+#include "plan/plan_writer.h"
+
+namespace takt {
+namespace {
+
+TEST(ScenarioEdits, DemoScenariosPlanCleanly) {
+  Diagnostics diagnostics;
+  auto base = LoadDataset(Generate({Scale::kDemo, 1}).files, diagnostics);
+  ASSERT_NE(base, nullptr);
+  for (const char* file : {"h20-licence-required.toml", "gb200-supply-slip.toml", "add-integration-capacity.toml"}) {
+    Diagnostics problems;
+    const auto s = LoadScenario(test::SourceDir() / "scenarios" / file, *base, {}, problems);
+    ASSERT_TRUE(s.has_value()) << file;
+    EXPECT_EQ(problems.error_count() + problems.warning_count(), 0) << file;
+    EXPECT_EQ(s->model->lines().data(), base->lines().data()) << file;  // orders shared, not copied
+    const Plan plan = PlanBacklog(*s->model, s->options);
+    Diagnostics violations(5);
+    EXPECT_TRUE(CheckPlan(*s->model, WritePlanFiles(*s->model, plan, BuildReport(*s->model, plan)), violations))
+        << file;
+    for (const Diagnostic& d : violations.kept()) ADD_FAILURE() << file << ": " << FormatDiagnostic(d);
+  }
+}
+
+}  // namespace
+}  // namespace takt
