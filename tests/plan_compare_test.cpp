@@ -48,6 +48,8 @@ TEST(PlanCompare, ALineRequestedLaterMovesItsRevenueToTheNextQuarter) {
   EXPECT_EQ(c.quarters[1].revenue_scenario - c.quarters[1].revenue_base, 620001 * kDecimalScale);
   const std::string report = FormatComparison(c);
   EXPECT_NE(report.find("1 lines changed (0 earlier, 1 later"), std::string::npos) << report;
+  EXPECT_NE(report.find("1 of them moved by more than a week; $620.0k of revenue changed quarter"), std::string::npos)
+      << report;
   EXPECT_NE(report.find("SO-1/2 SRV-H200 later: 2025-07-01 -> 2025-08-15"), std::string::npos) << report;
   const DatasetFiles files = WriteComparison(c);
   ASSERT_EQ(files.size(), 3u);

@@ -381,11 +381,18 @@ std::string FormatComparison(const PlanComparison& c, size_t max_lines) {
                        money(q.backlog_base), money(q.backlog_scenario));
   }
   int64_t counts[7] = {};
-  for (const LineChange& ch : c.changes) ++counts[static_cast<int>(ch.kind)];
+  int64_t over_a_week = 0;
+  Money moved = 0;
+  for (const LineChange& ch : c.changes) {
+    ++counts[static_cast<int>(ch.kind)];
+    moved += ch.revenue_moved;
+    if (ch.before != kNoDay && ch.after != kNoDay && std::abs(ch.after - ch.before) > 7) ++over_a_week;
+  }
   out += fmt::format(
-      "\n{} lines changed ({} earlier, {} later, {} newly unplanned, {} newly planned, {} other), {} unchanged\n",
-      c.changes.size(), counts[0], counts[1], counts[2], counts[3],
-      counts[4] + counts[5] + counts[6], c.unchanged_lines);
+      "\n{} lines changed ({} earlier, {} later, {} newly unplanned, {} newly planned, {} other), {} unchanged;\n"
+      "{} of them moved by more than a week; {} of revenue changed quarter\n",
+      c.changes.size(), counts[0], counts[1], counts[2], counts[3], counts[4] + counts[5] + counts[6],
+      c.unchanged_lines, over_a_week, money(moved));
   for (const auto& a : c.appeared) {
     out += fmt::format("  constraint appeared: {} {} ({} held back) {}\n", a.reason_code, a.key, money(a.value), a.reason);
   }
