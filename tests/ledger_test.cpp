@@ -7,17 +7,12 @@
 #include <vector>
 
 #include "plan/material_ledger.h"
+#include "test_data.h"
 
 namespace takt {
 namespace {
 
-uint64_t Next(uint64_t& state) {
-  state += 0x9E3779B97F4A7C15ULL;
-  uint64_t z = state;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
+uint64_t Next(uint64_t& state) { return test::NextRandom(state); }
 
 TEST(MaterialLedger, MatchesBruteForce) {
   for (int32_t days : {1, 7, 100, 730}) {

@@ -18,13 +18,7 @@
 namespace takt {
 namespace {
 
-uint64_t Next(uint64_t& state) {
-  state += 0x9E3779B97F4A7C15ULL;
-  uint64_t z = state;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
+uint64_t Next(uint64_t& state) { return test::NextRandom(state); }
 
 /// Random quotes for products the dataset sells, to customers and countries of its orders.
 std::vector<QuoteRequest> RandomQuotes(const Model& m, int count, uint64_t seed) {

@@ -60,6 +60,15 @@ inline void Remove(DatasetFiles& files, const std::string& name) {
   std::erase_if(files, [&](const auto& f) { return f.first == name; });
 }
 
+/// A deterministic pseudo-random stream (splitmix64) for randomized tests.
+inline uint64_t NextRandom(uint64_t& state) {
+  state += 0x9E3779B97F4A7C15ULL;
+  uint64_t z = state;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
 /// Every problem the loader reports, formatted as printed.
 inline std::vector<std::string> Problems(const DatasetFiles& files, bool* loaded = nullptr) {
   Diagnostics diagnostics(1000);

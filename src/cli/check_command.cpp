@@ -2,18 +2,18 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <filesystem>
 
 #include "check/check_plan.h"
 #include "check/numbers.h"
 #include "cli/commands.h"
+#include "cli/stopwatch.h"
 #include "io/dataset_loader.h"
 
 namespace takt::cli {
 
 int RunCheck(const CheckOptions& options) {
-  const auto started = std::chrono::steady_clock::now();
+  Stopwatch watch;
   Diagnostics dataset_problems(options.max_per_kind);
   std::shared_ptr<const Model> model = LoadDataset(options.dir, dataset_problems);
   if (!model) {
@@ -32,7 +32,7 @@ int RunCheck(const CheckOptions& options) {
   Diagnostics violations(options.max_per_kind);
   CheckCounts counts;
   const bool clean = CheckPlan(*model, std::filesystem::path(options.plan_dir), violations, &counts);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds = watch.Lap();
   violations.Print(stdout);
   if (violations.Has("unreadable-file")) {
     fmt::print("{}: some plan files cannot be read\n", options.plan_dir);

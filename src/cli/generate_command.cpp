@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include <chrono>
+#include "cli/stopwatch.h"
 
 #include "cli/commands.h"
 #include "generate/generator.h"
@@ -8,7 +8,7 @@
 namespace takt::cli {
 
 int RunGenerate(const GenerateCommandOptions& options) {
-  const auto started = std::chrono::steady_clock::now();
+  Stopwatch watch;
   GenerateOptions generate;
   generate.scale = *ParseScale(options.scale);  // CLI11 has checked the name
   generate.seed = options.seed;
@@ -20,7 +20,7 @@ int RunGenerate(const GenerateCommandOptions& options) {
   }
   size_t bytes = 0;
   for (const auto& [name, content] : dataset.files) bytes += content.size();
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds = watch.Lap();
   fmt::print("wrote {} files ({:.1f} MB) of the '{}' dataset, seed {}, to {} ({:.2f} s)\n", dataset.files.size(),
              static_cast<double>(bytes) / 1e6, options.scale, options.seed, options.out, seconds);
   return kExitOk;

@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
+#include "cli/stopwatch.h"
 
 #include "cli/commands.h"
 #include "io/dataset_loader.h"
@@ -11,16 +11,8 @@
 
 namespace takt::cli {
 
-namespace {
-
-double Since(std::chrono::steady_clock::time_point t) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
-
-}  // namespace
-
 int RunPlan(const PlanCommandOptions& options) {
-  auto t = std::chrono::steady_clock::now();
+  Stopwatch watch;
   Diagnostics diagnostics(options.max_per_kind);
   std::shared_ptr<const Model> model = LoadDataset(options.dir, diagnostics);
   if (!model) {
@@ -28,24 +20,22 @@ int RunPlan(const PlanCommandOptions& options) {
     fmt::print(stderr, "{}: {} errors; nothing planned\n", options.dir, diagnostics.error_count());
     return kExitBadData;
   }
-  const double load_seconds = Since(t);
+  const double load_seconds = watch.Lap();
 
   PlanOptions plan_options;
   plan_options.policy = options.policy == "revenue" ? AllocationPolicy::kRevenue : AllocationPolicy::kPriority;
   plan_options.licence_policy =
       options.licence_policy == "expected" ? LicencePolicy::kExpected : LicencePolicy::kConservative;
-  t = std::chrono::steady_clock::now();
   const Plan plan = PlanBacklog(*model, plan_options);
   const PlanReport report = BuildReport(*model, plan);
-  const double plan_seconds = Since(t);
+  const double plan_seconds = watch.Lap();
 
-  t = std::chrono::steady_clock::now();
   const std::string error = WritePlanFolder(*model, plan, report, options.out);
   if (!error.empty()) {
     fmt::print(stderr, "takt plan: {}\n", error);
     return kExitFailed;
   }
-  const double write_seconds = Since(t);
+  const double write_seconds = watch.Lap();
 
   if (!options.quiet) fmt::print("{}\n", FormatReport(*model, plan, report));
   fmt::print("planned {} lines into {}: {} shipments, {} work orders, {} purchases (load {:.2f} s, plan {:.2f} s, "

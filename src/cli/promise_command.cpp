@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
+#include "cli/stopwatch.h"
 
 #include "cli/commands.h"
 #include "common/country_codes.h"
@@ -19,10 +19,6 @@
 namespace takt::cli {
 
 namespace {
-
-double Since(std::chrono::steady_clock::time_point t) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
 
 PlanOptions OptionsOf(const PromiseOptions& o) {
   PlanOptions options;
@@ -189,7 +185,7 @@ void PrintAnswer(const Model& m, const QuoteRequest& q, const QuoteText& t, cons
 }  // namespace
 
 int RunPromise(const PromiseOptions& o) {
-  auto t = std::chrono::steady_clock::now();
+  Stopwatch watch;
   Diagnostics diagnostics;
   std::shared_ptr<const Model> model = LoadDataset(o.dir, diagnostics);
   if (!model) {
@@ -200,7 +196,7 @@ int RunPromise(const PromiseOptions& o) {
   const Model& m = *model;
   const PlanOptions options = OptionsOf(o);
   Planner planner(m, options);
-  const double plan_seconds = Since(t);
+  const double plan_seconds = watch.Lap();
 
   if (o.batch.empty()) {
     const QuoteText text{"", o.item, std::to_string(o.qty), o.ship_to, o.customer, o.site, o.request,
@@ -211,9 +207,9 @@ int RunPromise(const PromiseOptions& o) {
       problems.Print(stderr);
       return kExitBadData;
     }
-    t = std::chrono::steady_clock::now();
+    watch.Lap();
     const QuoteAnswer answer = planner.Promise(*quote);
-    const double micros = Since(t) * 1e6;
+    const double micros = watch.Lap() * 1e6;
     PrintAnswer(m, *quote, text, answer, options.licence_policy, micros);
     fmt::print("(the backlog of {} lines was planned in {:.2f} s)\n", FormatCount(static_cast<int64_t>(m.lines().size())),
                plan_seconds);
@@ -257,7 +253,7 @@ int RunPromise(const PromiseOptions& o) {
                     "quarter,schedule\n";
   CsvWriter w(out);
   int64_t full = 0;
-  t = std::chrono::steady_clock::now();
+  watch.Lap();
   for (const auto& [text, q] : quotes) {
     const QuoteAnswer a = o.cumulative ? planner.Commit(q) : planner.Promise(q);
     const OrderLine line = LineFor(m, q);
@@ -277,7 +273,7 @@ int RunPromise(const PromiseOptions& o) {
     w.Text(LicenceSituation(m, q, a, options.licence_policy)).Text(QuarterOf(m, a.outcome.planned_day));
     w.Text(Schedule(m, a)).EndRow();
   }
-  const double seconds = Since(t);
+  const double seconds = watch.Lap();
   if (o.out.empty()) {
     fmt::print("{}", out);
   } else {

@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include <chrono>
+#include "cli/stopwatch.h"
 
 #include "cli/commands.h"
 #include "io/dataset_loader.h"
@@ -9,10 +9,10 @@
 namespace takt::cli {
 
 int RunValidate(const ValidateOptions& options) {
-  const auto started = std::chrono::steady_clock::now();
+  Stopwatch watch;
   Diagnostics diagnostics(options.max_per_kind);
   std::shared_ptr<const Model> model = LoadDataset(options.dir, diagnostics);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds = watch.Lap();
   diagnostics.Print(stdout);
   if (!diagnostics.kept().empty()) fmt::print("\n");
   if (model && !options.quiet) {

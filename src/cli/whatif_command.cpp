@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
+#include "cli/stopwatch.h"
 
 #include "cli/commands.h"
 #include "io/dataset_loader.h"
@@ -14,14 +14,6 @@
 #include "scenario/scenario.h"
 
 namespace takt::cli {
-
-namespace {
-
-double Since(std::chrono::steady_clock::time_point t) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
-
-}  // namespace
 
 int RunWhatIf(const WhatIfOptions& o) {
   Diagnostics diagnostics;
@@ -48,20 +40,20 @@ int RunWhatIf(const WhatIfOptions& o) {
     return kExitBadData;
   }
 
-  auto t = std::chrono::steady_clock::now();
+  Stopwatch watch;
   const Plan base_plan = PlanBacklog(*base, options);
   const PlanReport base_report = BuildReport(*base, base_plan);
-  const double base_seconds = Since(t);
+  const double base_seconds = watch.Lap();
   std::string error = WritePlanFolder(*base, base_plan, base_report, std::filesystem::path(o.out) / "base");
   const PlanView base_view = PlanViewOf(*base, base_plan, base_report);
   fmt::print("base: {} lines planned in {:.2f} s -> {}/base\n", base->lines().size(), base_seconds, o.out);
 
   for (const Scenario& s : scenarios) {
-    t = std::chrono::steady_clock::now();
+    watch.Lap();
     const Plan plan = PlanBacklog(*s.model, s.options);
     const PlanReport report = BuildReport(*s.model, plan);
     const PlanComparison comparison = ComparePlans(base_view, PlanViewOf(*s.model, plan, report));
-    const double seconds = Since(t);
+    const double seconds = watch.Lap();
     const std::filesystem::path dir = std::filesystem::path(o.out) / s.name;
     if (error.empty()) error = WritePlanFolder(*s.model, plan, report, dir);
     if (error.empty()) error = WriteDatasetFolder(WriteComparison(comparison), dir);
