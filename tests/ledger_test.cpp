@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "plan/capacity_ledger.h"
 #include "plan/material_ledger.h"
 #include "test_data.h"
 
@@ -47,9 +48,6 @@ TEST(MaterialLedger, MatchesBruteForce) {
 
 }  // namespace
 }  // namespace takt
-
-#include "plan/capacity_ledger.h"
-#include "test_data.h"
 
 namespace takt {
 namespace {
