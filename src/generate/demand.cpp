@@ -314,13 +314,24 @@ class DemandBuilder {
     return added;
   }
 
+  struct NewCustomerInfo {
+    int32_t customer;
+    uint16_t country;
+    bool china;
+  };
+
+  /// Adds a customer in a country drawn by `weights`, named from `words` and `number`.
+  template <size_t N>
+  NewCustomerInfo NewCustomer(const std::vector<uint32_t>& weights, const char* const (&words)[N], uint64_t number,
+                              int width, Tier tier) {
+    const auto country = static_cast<uint16_t>(rng_.Pick(weights));
+    f_.customers.push_back({NameCode(words[rng_.Below(N)], number, width), tier, country});
+    return {static_cast<int32_t>(f_.customers.size() - 1), country, IsChina(kCountries[country].code)};
+  }
+
   /// An AI lab, neocloud or sovereign-AI buyer: a handful of orders of tens of servers or a few racks.
   int64_t Tier2Customer(uint64_t number) {
-    const auto country = static_cast<uint16_t>(rng_.Pick(tier2_weights_));
-    const bool china = IsChina(kCountries[country].code);
-    f_.customers.push_back(
-        {NameCode(kTier2Words[rng_.Below(std::size(kTier2Words))], number, 5), Tier::kTier2, country});
-    const auto customer = static_cast<int32_t>(f_.customers.size() - 1);
+    const auto [customer, country, china] = NewCustomer(tier2_weights_, kTier2Words, number, 5, Tier::kTier2);
     const int orders = static_cast<int>(rng_.Range(2, 10));
     int64_t added = 0;
     for (int o = 0; o < orders; ++o) {
@@ -347,11 +358,8 @@ class DemandBuilder {
 
   /// An enterprise: one to three small orders of 1-8 servers (rarely a rack), shipped whole.
   int64_t EnterpriseCustomer(uint64_t number) {
-    const auto country = static_cast<uint16_t>(rng_.Pick(enterprise_weights_));
-    const bool china = IsChina(kCountries[country].code);
-    f_.customers.push_back(
-        {NameCode(kIndustryWords[rng_.Below(std::size(kIndustryWords))], number, 6), Tier::kEnterprise, country});
-    const auto customer = static_cast<int32_t>(f_.customers.size() - 1);
+    const auto [customer, country, china] =
+        NewCustomer(enterprise_weights_, kIndustryWords, number, 6, Tier::kEnterprise);
     const int orders = 1 + static_cast<int>(rng_.Pick(kEnterpriseOrders));
     int64_t added = 0;
     for (int o = 0; o < orders; ++o) {

@@ -244,6 +244,32 @@ PlanView PlanViewOf(const Model& m, const Plan& plan, const PlanReport& report) 
   return view;
 }
 
+namespace {
+
+LineChange ChangeOf(const PlanView::Line& l) {
+  LineChange change;
+  change.order = l.order;
+  change.line = l.line;
+  change.item = l.item;
+  return change;
+}
+
+void SetBefore(LineChange& change, const PlanView::Line& l) {
+  change.before = l.planned;
+  change.shipped_before = l.shipped;
+  change.status_before = l.status;
+  change.reason_before = l.reason;
+}
+
+void SetAfter(LineChange& change, const PlanView::Line& l) {
+  change.after = l.planned;
+  change.shipped_after = l.shipped;
+  change.status_after = l.status;
+  change.reason_after = l.reason;
+}
+
+}  // namespace
+
 PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario) {
   PlanComparison c;
   c.currency = base.currency;
@@ -282,14 +308,8 @@ PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario) {
   }
   std::vector<uint8_t> matched(scenario.lines.size(), 0);
   for (const PlanView::Line& a : base.lines) {
-    LineChange change;
-    change.order = a.order;
-    change.line = a.line;
-    change.item = a.item;
-    change.before = a.planned;
-    change.shipped_before = a.shipped;
-    change.status_before = a.status;
-    change.reason_before = a.reason;
+    LineChange change = ChangeOf(a);
+    SetBefore(change, a);
     const auto it = in_scenario.find(Key(a.order, a.line));
     if (it == in_scenario.end()) {
       change.kind = LineChange::Kind::kOnlyInBase;
@@ -299,10 +319,7 @@ PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario) {
     }
     matched[it->second] = 1;
     const PlanView::Line& b = scenario.lines[it->second];
-    change.after = b.planned;
-    change.shipped_after = b.shipped;
-    change.status_after = b.status;
-    change.reason_after = b.reason;
+    SetAfter(change, b);
     const auto ra = by_code(base, a), rb = by_code(scenario, b);
     Money gained = 0, lost = 0;
     for (const auto& [code, value] : rb) {
@@ -335,15 +352,9 @@ PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario) {
   for (size_t i = 0; i < scenario.lines.size(); ++i) {
     if (matched[i]) continue;
     const PlanView::Line& b = scenario.lines[i];
-    LineChange change;
+    LineChange change = ChangeOf(b);
     change.kind = LineChange::Kind::kOnlyInScenario;
-    change.order = b.order;
-    change.line = b.line;
-    change.item = b.item;
-    change.after = b.planned;
-    change.shipped_after = b.shipped;
-    change.status_after = b.status;
-    change.reason_after = b.reason;
+    SetAfter(change, b);
     change.revenue_moved = total(b);
     c.changes.push_back(change);
   }
