@@ -7,6 +7,7 @@
 
 #include "cli/check_command.h"
 #include "cli/commands.h"
+#include "cli/serve_command.h"
 
 int main(int argc, char** argv) {
   using namespace takt::cli;
@@ -90,6 +91,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"conservative", "expected"}));
   whatif_cmd->add_option("--lines", whatif.lines, "Changed lines shown per scenario")->default_val(15);
 
+  ServeCommandOptions serve;
+  CLI::App* serve_cmd = AddServeCommand(app, serve);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -103,6 +107,7 @@ int main(int argc, char** argv) {
     if (*check_cmd) return RunCheck(check);
     if (*compare_cmd) return RunCompare(compare);
     if (*whatif_cmd) return RunWhatIf(whatif);
+    if (*serve_cmd) return RunServe(serve);
     if (*promise_cmd) {
       if (promise.batch.empty() && (promise.item.empty() || promise.ship_to.empty())) {
         fmt::print(stderr, "takt promise: give --item and --ship-to, or --batch FILE\n");

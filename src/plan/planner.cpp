@@ -187,6 +187,25 @@ class Engine {
     return answer;
   }
 
+  /// Plans quotes in turn, each after the ones before it, then restores the state: a cumulative
+  /// answer that commits nothing.
+  std::vector<QuoteAnswer> AnswerInTurn(std::span<const OrderLine> lines) {
+    undo_.clear();
+    const Savepoint before = Save();
+    std::vector<QuoteAnswer> answers(lines.size());
+    for (size_t k = 0; k < lines.size(); ++k) {
+      const LineId id(m_.lines().size() + kept_quotes_ + k);
+      const size_t first_shipment = plan_.shipments.size();
+      PlanLine(lines[k], id, answers[k].outcome);
+      for (size_t i = first_shipment; i < plan_.shipments.size(); ++i) {
+        answers[k].shipments.push_back({plan_.shipments[i].day, plan_.shipments[i].qty});
+      }
+    }
+    Rollback(before);
+    undo_.clear();
+    return answers;
+  }
+
  private:
   struct Savepoint {
     size_t undo, work_orders, operations, consumptions, shipments;
@@ -1046,6 +1065,13 @@ const Plan& Planner::plan() const { return engine_->plan(); }
 QuoteAnswer Planner::Promise(const QuoteRequest& quote) { return engine_->Answer(LineOf(quote), false); }
 
 QuoteAnswer Planner::Commit(const QuoteRequest& quote) { return engine_->Answer(LineOf(quote), true); }
+
+std::vector<QuoteAnswer> Planner::PromiseInTurn(std::span<const QuoteRequest> quotes) {
+  std::vector<OrderLine> lines;
+  lines.reserve(quotes.size());
+  for (const QuoteRequest& q : quotes) lines.push_back(LineOf(q));
+  return engine_->AnswerInTurn(lines);
+}
 
 OrderLine Planner::LineOf(const QuoteRequest& quote) const {
   OrderLine line;

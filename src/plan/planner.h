@@ -9,6 +9,7 @@
 // can on the request date and the rest as it becomes available. See docs/design/planner.md.
 
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "model/model.h"
@@ -57,6 +58,9 @@ class Planner {
   QuoteAnswer Promise(const QuoteRequest& quote);
   /// Plans the quote and keeps it: later quotes see what it took.
   QuoteAnswer Commit(const QuoteRequest& quote);
+  /// Answers quotes cumulatively (each sees what the ones before it took) without keeping any:
+  /// the same answers as committing them in turn, and the planned state is unchanged.
+  std::vector<QuoteAnswer> PromiseInTurn(std::span<const QuoteRequest> quotes);
 
  private:
   OrderLine LineOf(const QuoteRequest& quote) const;
