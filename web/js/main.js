@@ -1,0 +1,73 @@
+// The dashboard shell: the sidebar, hash routing between the five views (each rendered on first visit) and the
+// plan information in the sidebar.
+import { h, replace } from './dom.js';
+import { showError } from './banner.js';
+import { resizeVisible } from './charts.js';
+import { loadMeta, loadScenarios, loadSummary, on } from './state.js';
+import { overview } from './views/overview.js';
+import { orders } from './views/orders.js';
+import { capacity } from './views/capacity.js';
+import { promise } from './views/promise.js';
+import { scenarios } from './views/scenarios.js';
+
+const VIEWS = { overview, orders, capacity, promise, scenarios };
+const mounted = new Set();
+
+function currentView() {
+  const name = location.hash.replace(/^#/, '').split('/')[0];
+  return VIEWS[name] ? name : 'overview';
+}
+
+async function show() {
+  const name = currentView();
+  for (const [key] of Object.entries(VIEWS)) {
+    document.getElementById(`view-${key}`).hidden = key !== name;
+  }
+  for (const a of document.querySelectorAll('#nav a')) {
+    if (a.dataset.view === name) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  const view = VIEWS[name];
+  const section = document.getElementById(`view-${name}`);
+  try {
+    if (!mounted.has(name)) {
+      mounted.add(name);
+      await view.mount(section);
+    } else if (view.shown) {
+      await view.shown();
+    }
+  } catch (e) {
+    showError(e, `${name} view`);
+  }
+  resizeVisible();
+}
+
+function renderPlanInfo(summary) {
+  const d = summary.dataset || {};
+  const p = summary.plan || {};
+  const row = (k, v) => [h('dt', {}, k), h('dd', {}, v ?? '—')];
+  replace(
+    document.getElementById('plan-info'),
+    row('dataset', `${d.name ?? '—'} v${d.version ?? '?'}`),
+    row('plan start', d.plan_start),
+    row('plan', `v${p.version ?? '?'} · ${p.policy ?? ''}`),
+    row('licences', p.licence_policy),
+    row('planned', p.created_at ? p.created_at.replace('T', ' ').replace(/:\d\dZ$/, 'Z') : '—'),
+  );
+}
+
+async function start() {
+  on('summary', renderPlanInfo);
+  try {
+    // Everything needs the summary (currency, quarters) and meta (filters, forms): load both first.
+    await Promise.all([loadSummary(), loadMeta(), loadScenarios()]);
+  } catch (e) {
+    showError(e, 'loading the plan');
+    return;
+  }
+  window.addEventListener('hashchange', show);
+  await show();
+  document.body.dataset.ready = 'true';
+}
+
+start();
