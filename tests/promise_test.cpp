@@ -138,6 +138,39 @@ TEST(Promise, CommittedQuotesHoldTogether) {
   }
 }
 
+TEST(Promise, QuotesInTurnAnswerAsCommittedOnesAndLeaveTheStateAsItWas) {
+  const DatasetFiles base_files = Generate({Scale::kDemo, 5}).files;
+  Diagnostics diagnostics;
+  auto model = LoadDataset(base_files, diagnostics);
+  ASSERT_NE(model, nullptr);
+  // Large quotes of what the dataset sells, so that later ones feel what earlier ones took.
+  std::vector<QuoteRequest> quotes = RandomQuotes(*model, 8, 21);
+  for (QuoteRequest& q : quotes) q.qty *= 40;
+  Planner committing(*model, {});
+  std::vector<QuoteAnswer> committed;
+  for (const QuoteRequest& q : quotes) committed.push_back(committing.Commit(q));
+
+  Planner planner(*model, {});
+  std::vector<QuoteAnswer> alone;
+  for (const QuoteRequest& q : quotes) alone.push_back(planner.Promise(q));
+  const std::vector<QuoteAnswer> in_turn = planner.PromiseInTurn(quotes);
+  ASSERT_EQ(in_turn.size(), quotes.size());
+  bool any_felt_the_others = false;
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    EXPECT_EQ(in_turn[i].outcome.planned_day, committed[i].outcome.planned_day) << i;
+    EXPECT_EQ(in_turn[i].outcome.shipped_qty, committed[i].outcome.shipped_qty) << i;
+    EXPECT_TRUE(SameParts(in_turn[i].shipments, committed[i].shipments)) << i;
+    any_felt_the_others |= in_turn[i].outcome.planned_day != alone[i].outcome.planned_day;
+  }
+  EXPECT_TRUE(any_felt_the_others) << "the quotes are too small to test taking in turn";
+  // Nothing was kept: each quote alone still gets its first answer.
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    const QuoteAnswer again = planner.Promise(quotes[i]);
+    EXPECT_EQ(again.outcome.planned_day, alone[i].outcome.planned_day) << i;
+    EXPECT_TRUE(SameParts(again.shipments, alone[i].shipments)) << i;
+  }
+}
+
 TEST(Promise, AQuoteLeavesThePlannedStateAsItWas) {
   const DatasetFiles base_files = Generate({Scale::kDemo, 4}).files;
   Diagnostics diagnostics;

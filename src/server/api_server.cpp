@@ -322,19 +322,33 @@ bool ApiServer::Bind(std::shared_ptr<PlanSnapshot> snapshot, std::vector<Scenari
   });
   s.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;  // a handler's own error
-    if (res.status == 404) {
+    if (res.status == 404 || res.status == 400) {
+      // A path served for other methods only: 405 with the methods it has.
+      std::string allowed;
+      bool method_served = false;
       for (size_t i = 0; i < routes_.size(); ++i) {
         if (std::regex_match(req.path, std::regex(route_patterns_[i]))) {
-          SendError(res, ApiError{405, "method_not_allowed", fmt::format("{} is not served for {}", req.method, req.path)});
-          return;
+          allowed += (allowed.empty() ? "" : ", ") + routes_[i].method;
+          method_served |= routes_[i].method == req.method;
         }
       }
-      SendError(res, ApiError{404, "no_route", fmt::format("nothing is served at {} {}", req.method, req.path)});
-    } else if (res.status == 413) {
+      if (!allowed.empty() && !method_served) {
+        res.set_header("Allow", allowed);
+        SendError(res, ApiError{405, "method_not_allowed",
+                                fmt::format("{} is not served for {}; use {}", req.method, req.path, allowed)});
+        return;
+      }
+      if (res.status == 404) {
+        SendError(res, ApiError{404, "no_route", fmt::format("nothing is served at {} {}", req.method, req.path)});
+        return;
+      }
+    }
+    if (res.status == 413) {
       SendError(res, ApiError{413, "payload_too_large",
                               fmt::format("the request body is over the limit of {} bytes", options_.max_body_bytes)});
     } else if (res.status == 400) {
-      SendError(res, ApiError{400, "bad_request", "the request could not be read"});
+      SendError(res, ApiError{400, "bad_request",
+                              "the request could not be read (a POST needs a Content-Length, even 0, and a complete body)"});
     } else {
       SendError(res, ApiError{res.status, "error", fmt::format("HTTP {}", res.status)});
     }
@@ -627,9 +641,20 @@ void ApiServer::CreateScenario(const httplib::Request& req, httplib::Response& r
     if (problems.Has("scenario-exists")) {
       throw ApiError{409, "conflict", fmt::format("a scenario named '{}' exists", name)};
     }
-    Invalid(fmt::format("scenario '{}' is not valid against dataset version {}; nothing was saved", name,
-                        s.source().dataset_version),
-            problems);
+    Json details = DetailsOf(problems);
+    if (body.contains("edits")) {
+      // The user sent JSON: point at its fields, not at lines of the TOML it was converted to.
+      for (Json& d : details) {
+        const std::string path = JsonPathAtLine(toml, d.value("line", 0));
+        d["file"] = "edits";
+        d["line"] = 0;
+        if (!path.empty()) d["field"] = "edits." + path;
+      }
+    }
+    throw ApiError{422, "invalid",
+                   fmt::format("scenario '{}' is not valid against dataset version {}; nothing was saved", name,
+                               s.source().dataset_version),
+                   std::move(details)};
   }
   entry->version = backend_.SaveScenario(*entry, s.source().dataset_version);
   scenarios_.SetVersion(name, entry->version);

@@ -55,7 +55,31 @@ toml::array TomlArray(const nlohmann::json& j, const std::string& where) {
   return a;
 }
 
+void PathsByLine(const toml::node& node, const std::string& path, std::map<int, std::string>& at) {
+  const int line = static_cast<int>(node.source().begin.line);
+  if (line > 0 && !path.empty()) at[line] = path;  // children come later: the deepest node wins
+  if (const toml::table* t = node.as_table()) {
+    for (const auto& [key, value] : *t) {
+      PathsByLine(value, path.empty() ? std::string(key.str()) : path + "." + std::string(key.str()), at);
+    }
+  } else if (const toml::array* a = node.as_array()) {
+    for (size_t i = 0; i < a->size(); ++i) PathsByLine(*a->get(i), path + "[" + std::to_string(i) + "]", at);
+  }
+}
+
 }  // namespace
+
+std::string JsonPathAtLine(const std::string& toml, int line) {
+  std::map<int, std::string> at;
+  try {
+    const toml::table parsed = toml::parse(toml);
+    PathsByLine(parsed, "", at);
+  } catch (const toml::parse_error&) {
+    return "";
+  }
+  auto it = at.find(line);
+  return it == at.end() ? "" : it->second;
+}
 
 std::string ScenarioTomlFromJson(const nlohmann::json& edits, const std::string& name, const std::string& description) {
   if (!edits.is_object()) throw std::invalid_argument("edits must be an object of edit lists (docs/scenarios.md)");

@@ -40,6 +40,10 @@ struct ScenarioEntry {
 /// Throws std::invalid_argument with a sentence when the JSON has a shape TOML cannot hold.
 std::string ScenarioTomlFromJson(const nlohmann::json& edits, const std::string& name, const std::string& description);
 
+/// For a scenario converted from JSON: the JSON path ("receipts[0].item") of what is on a line of its
+/// TOML text, so messages point into the JSON the user sent; "" when nothing is on that line.
+std::string JsonPathAtLine(const std::string& toml, int line);
+
 class ScenarioRegistry {
  public:
   /// Validates the scenario against the base; on success adds it (and returns it). Errors in `problems`.
