@@ -58,9 +58,8 @@ void CheckVersion(sqlite::Connection& c) {
 
 }  // namespace
 
-void PrepareSchema(sqlite::Connection& c) {
-  // Recognise the file before changing anything: the first read also fails on a file that is not
-  // an SQLite database at all.
+FileState Recognise(sqlite::Connection& c) {
+  // The first read fails on a file that is not an SQLite database at all.
   int64_t application_id = 0;
   try {
     application_id = c.QueryInt("PRAGMA application_id", "reading the database header");
@@ -68,18 +67,22 @@ void PrepareSchema(sqlite::Connection& c) {
     if (e.kind() != StoreError::Kind::kNotStore) throw;
     NotAStore(c, "the file is not an SQLite database");
   }
-  if (application_id != 0 && application_id != kApplicationId) {
+  if (application_id == kApplicationId) return FileState::kStore;
+  if (application_id != 0) {
     NotAStore(c, fmt::format("an SQLite database of another application (application_id {:#x})", application_id));
   }
-  if (application_id == 0 && ObjectCount(c) > 0) NotAStore(c, "an SQLite database of another application");
+  if (ObjectCount(c) > 0) NotAStore(c, "an SQLite database of another application");
+  return FileState::kEmpty;
+}
 
+void PrepareSchema(sqlite::Connection& c, FileState state) {
   // WAL: readers never block the writer nor see its uncommitted pages, and a commit is one append
   // to the log, so a kill at any moment leaves the last committed state. The mode is kept in the file.
   if (c.QueryText("PRAGMA journal_mode = WAL", "switching to WAL journal mode") != "wal") {
     throw StoreError(StoreError::Kind::kFailed,
                      fmt::format("{}: cannot use WAL journal mode (is it on a network file system?)", c.path()));
   }
-  if (application_id == kApplicationId) {
+  if (state == FileState::kStore) {
     CheckVersion(c);
     return;
   }

@@ -11,9 +11,15 @@ inline constexpr int64_t kApplicationId = 0x74616B74;
 /// The schema this build writes and reads; kept in the schema_version table.
 inline constexpr int64_t kSchemaVersion = 1;
 
-/// Makes the database behind `connection` ready: an empty database gets the schema (in one
-/// transaction, so a kill leaves either nothing or all of it), an existing takt store has its schema
-/// version checked. Anything else is refused with kNotStore before a byte of it is changed.
-void PrepareSchema(sqlite::Connection& connection);
+enum class FileState { kEmpty, kStore };
+
+/// Tells an empty database (a new file) from a takt store without changing a byte; anything else
+/// (not SQLite, another application's database) is refused with kNotStore.
+FileState Recognise(sqlite::Connection& connection);
+
+/// Makes the database ready: WAL journal mode; an empty database gets the schema (in one
+/// transaction, so a kill leaves either nothing or all of it), a takt store has its schema version
+/// checked.
+void PrepareSchema(sqlite::Connection& connection, FileState state);
 
 }  // namespace takt::store

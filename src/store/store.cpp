@@ -98,8 +98,9 @@ std::unique_ptr<Store> Store::Open(const std::filesystem::path& db, std::string&
       return nullptr;
     }
     auto writer = std::make_unique<sqlite::Connection>(db, mode == Mode::kCreate);
+    const store::FileState state = store::Recognise(*writer);
     writer->Execute(kWriterSettings, "configuring the connection");
-    store::PrepareSchema(*writer);
+    store::PrepareSchema(*writer, state);
     return std::unique_ptr<Store>(new Store(db, std::move(writer)));
   } catch (const StoreError& e) {
     error = e.what();
@@ -113,6 +114,17 @@ Store::Store(std::filesystem::path path, std::unique_ptr<sqlite::Connection> wri
     : path_(std::move(path)), writer_(std::move(writer)) {}
 
 Store::~Store() = default;
+
+std::string Store::CheckIntegrity() {
+  ReadLease c(*this);
+  sqlite::Statement s(*c, "PRAGMA integrity_check", "checking the integrity of the file");
+  std::string findings;
+  while (s.Step()) {
+    const std::string line = s.Text(0);
+    if (line != "ok") findings += line + "\n";
+  }
+  return findings;
+}
 
 std::vector<VersionInfo> Store::Versions(std::string_view kind, bool include_deleted) {
   ReadLease c(*this);

@@ -70,6 +70,9 @@ class Store {
 
   const std::filesystem::path& path() const { return path_; }
 
+  /// SQLite's integrity check of the whole file: "" when it is sound, else its findings.
+  std::string CheckIntegrity();
+
   // --- versions ---------------------------------------------------------------------------------
   /// Every version of `kind` (all kinds when empty), oldest first. Deleted scenarios only when asked.
   std::vector<VersionInfo> Versions(std::string_view kind = {}, bool include_deleted = false);

@@ -1,0 +1,395 @@
+// The store: versions saved and loaded byte for byte, names resolved, scenarios named once, foreign
+// files refused, readers undisturbed by a writer.
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <regex>
+#include <thread>
+
+#include "generate/generator.h"
+#include "plan/plan_report.h"
+#include "plan/plan_writer.h"
+#include "plan/planner.h"
+#include "store/store.h"
+#include "test_data.h"
+
+namespace takt {
+namespace {
+
+std::filesystem::path TempDb(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / "takt-store-test";
+  std::filesystem::create_directories(dir);
+  const auto db = dir / (name + ".db");
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
+  return db;
+}
+
+std::unique_ptr<Store> OpenOrFail(const std::filesystem::path& db) {
+  std::string error;
+  auto store = Store::Open(db, error);
+  EXPECT_NE(store, nullptr) << error;
+  return store;
+}
+
+DatasetFiles PlanFilesOf(const DatasetFiles& dataset) {
+  Diagnostics diagnostics;
+  auto model = LoadDataset(dataset, diagnostics);
+  EXPECT_NE(model, nullptr);
+  if (!model) return {};
+  const Plan plan = PlanBacklog(*model, PlanOptions{});
+  return WritePlanFiles(*model, plan, BuildReport(*model, plan));
+}
+
+std::vector<std::string> Printed(const Diagnostics& diagnostics) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diagnostics.kept()) out.push_back(FormatDiagnostic(d));
+  return out;
+}
+
+/// Runs one SQL statement on a file with SQLite directly, as another application would.
+void RawSql(const std::filesystem::path& db, const char* sql) {
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(handle, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(handle);
+  sqlite3_close(handle);
+}
+
+TEST(Store, DatasetRoundTripGivesTheSameModelDiagnosticsAndPlan) {
+  const auto db = TempDb("roundtrip");
+  const auto dir = db.parent_path() / "roundtrip-folder";
+  std::filesystem::remove_all(dir);
+  ASSERT_EQ(WriteDataset(Generate({Scale::kDemo, 3}), dir), "");
+  const DatasetFiles files = test::ReadFolder(dir);
+  int64_t id = 0;
+  {
+    auto store = OpenOrFail(db);
+    id = store->SaveDataset(files, "demo", "ana", "first import");
+    EXPECT_EQ(id, 1);
+  }
+  auto store = OpenOrFail(db);  // reopened: what is read comes from the file
+  const std::optional<DatasetFiles> loaded = store->LoadDatasetFiles(id);
+  ASSERT_TRUE(loaded.has_value());
+  EXPECT_EQ(*loaded, files);
+
+  Diagnostics from_folder(1000), from_store(1000);
+  auto folder_model = LoadDataset(dir, from_folder);
+  auto store_model = LoadDataset(*loaded, from_store);
+  ASSERT_NE(folder_model, nullptr);
+  ASSERT_NE(store_model, nullptr);
+  EXPECT_EQ(Printed(from_store), Printed(from_folder));
+  const Plan folder_plan = PlanBacklog(*folder_model, PlanOptions{});
+  const Plan store_plan = PlanBacklog(*store_model, PlanOptions{});
+  EXPECT_EQ(WritePlanFiles(*store_model, store_plan, BuildReport(*store_model, store_plan)),
+            WritePlanFiles(*folder_model, folder_plan, BuildReport(*folder_model, folder_plan)));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Store, KeepsEmptyFilesAndBytesThatAreNotText) {
+  const auto db = TempDb("bytes");
+  auto store = OpenOrFail(db);
+  const DatasetFiles files{{"empty.csv", ""}, {"binary.csv", std::string("a\0b\r\n\xff", 6)}};
+  const int64_t id = store->SaveDataset(files, "odd", "ana", "");
+  EXPECT_EQ(store->LoadDatasetFiles(id), files);
+  EXPECT_EQ(store->Version(id)->bytes, 6);
+}
+
+TEST(Store, InvalidDatasetGivesTheSameDiagnosticsFromTheStore) {
+  DatasetFiles files = test::Tiny();
+  test::Append(files, "bom.csv", "BRD-H200,GPU-B200,8");
+  test::Remove(files, "sites.csv");
+  const auto db = TempDb("diagnostics");
+  auto store = OpenOrFail(db);
+  const int64_t id = store->SaveDataset(files, "broken", "ana", "");
+  Diagnostics from_memory(1000), from_store(1000);
+  EXPECT_EQ(LoadDataset(files, from_memory), nullptr);
+  EXPECT_EQ(LoadDataset(*store->LoadDatasetFiles(id), from_store), nullptr);
+  EXPECT_FALSE(Printed(from_memory).empty());
+  EXPECT_EQ(Printed(from_store), Printed(from_memory));
+}
+
+TEST(Store, VersionsListAndResolveByNumberOrName) {
+  const auto db = TempDb("versions");
+  auto store = OpenOrFail(db);
+  EXPECT_TRUE(store->Versions().empty());
+  EXPECT_EQ(store->Latest(kDatasetKind), 0);
+  const DatasetFiles tiny = test::Tiny();
+  const int64_t a1 = store->SaveDataset(tiny, "alpha", "ana", "one");
+  const int64_t b1 = store->SaveDataset(tiny, "beta", "bo", "");
+  const int64_t a2 = store->SaveDataset(tiny, "alpha", "ana", "two");
+  const int64_t p1 = store->SavePlan(a2, PlanFilesOf(tiny), "alpha", "ana", "policy priority");
+
+  const std::vector<VersionInfo> all = store->Versions();
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[0].id, a1);
+  EXPECT_EQ(all[3].id, p1);
+  EXPECT_EQ(store->Versions(kDatasetKind).size(), 3u);
+  EXPECT_EQ(store->Versions(kPlanKind).size(), 1u);
+
+  const VersionInfo v = *store->Version(a2);
+  EXPECT_EQ(v.kind, "dataset");
+  EXPECT_EQ(v.name, "alpha");
+  EXPECT_EQ(v.created_by, "ana");
+  EXPECT_EQ(v.note, "two");
+  EXPECT_EQ(v.parent, 0);
+  int64_t bytes = 0;
+  for (const auto& [name, content] : tiny) bytes += static_cast<int64_t>(content.size());
+  EXPECT_EQ(v.bytes, bytes);
+  EXPECT_TRUE(std::regex_match(v.created_at, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"))) << v.created_at;
+  EXPECT_EQ(store->Version(p1)->parent, a2);
+  EXPECT_FALSE(store->Version(99).has_value());
+
+  EXPECT_EQ(store->Latest(kDatasetKind), a2);
+  EXPECT_EQ(store->Latest(kPlanKind), p1);
+  EXPECT_EQ(store->Resolve(kDatasetKind, "alpha"), a2);  // the newest of the name
+  EXPECT_EQ(store->Resolve(kDatasetKind, "beta"), b1);
+  EXPECT_EQ(store->Resolve(kDatasetKind, std::to_string(a1)), a1);
+  EXPECT_EQ(store->Resolve(kPlanKind, "alpha"), p1);
+  EXPECT_EQ(store->Resolve("", "alpha"), p1);  // any kind: the newest of all
+  EXPECT_FALSE(store->Resolve(kDatasetKind, std::to_string(p1)).has_value());  // a plan, not a dataset
+  EXPECT_FALSE(store->Resolve(kDatasetKind, "gamma").has_value());
+  EXPECT_FALSE(store->Resolve(kDatasetKind, "99999999999999999999").has_value());
+}
+
+TEST(Store, RefusesNamesItCouldNotResolve) {
+  auto store = OpenOrFail(TempDb("names"));
+  const DatasetFiles tiny = test::Tiny();
+  EXPECT_THROW(store->SaveDataset(tiny, "", "ana", ""), StoreError);
+  try {
+    store->SaveDataset(tiny, "2025", "ana", "");
+    ADD_FAILURE() << "a name of digits was accepted";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::kInvalid);
+    EXPECT_NE(std::string(e.what()).find("would read as a version number"), std::string::npos) << e.what();
+  }
+  DatasetFiles twice = tiny;
+  twice.push_back(tiny.front());
+  EXPECT_THROW(store->SaveDataset(twice, "twice", "ana", ""), StoreError);
+  EXPECT_TRUE(store->Versions().empty());
+}
+
+TEST(Store, PlanRoundTripGivesTheSameFiles) {
+  const auto db = TempDb("plan");
+  const DatasetFiles dataset = Generate({Scale::kDemo, 4}).files;
+  const DatasetFiles plan_files = PlanFilesOf(dataset);
+  int64_t dataset_id = 0, plan_id = 0;
+  {
+    auto store = OpenOrFail(db);
+    dataset_id = store->SaveDataset(dataset, "demo", "ana", "");
+    EXPECT_EQ(store->LatestPlanOf(dataset_id), 0);
+    plan_id = store->SavePlan(dataset_id, plan_files, "demo", "ana", "policy priority");
+  }
+  auto store = OpenOrFail(db);
+  EXPECT_EQ(store->LatestPlanOf(dataset_id), plan_id);
+  EXPECT_EQ(store->LoadPlanFiles(plan_id), plan_files);
+  // The plan of the dataset read back from the store is the stored plan, byte for byte.
+  EXPECT_EQ(PlanFilesOf(*store->LoadDatasetFiles(dataset_id)), *store->LoadPlanFiles(plan_id));
+  // Kinds do not mix.
+  EXPECT_FALSE(store->LoadPlanFiles(dataset_id).has_value());
+  EXPECT_FALSE(store->LoadDatasetFiles(plan_id).has_value());
+  try {
+    store->SavePlan(plan_id, plan_files, "bad", "ana", "");
+    ADD_FAILURE() << "a plan of a plan was accepted";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::kNotFound);
+  }
+  EXPECT_THROW(store->SavePlan(77, plan_files, "bad", "ana", ""), StoreError);
+  EXPECT_EQ(store->Versions().size(), 2u);
+}
+
+TEST(Store, ScenarioNamesAreUniqueAmongLiveScenarios) {
+  auto store = OpenOrFail(TempDb("scenarios"));
+  const int64_t dataset = store->SaveDataset(test::Tiny(), "tiny", "ana", "");
+  const int64_t s1 = store->SaveScenario(dataset, "slip", "[[receipts]]\nshift_days = 28\n", "GPUs slip", "ana");
+  EXPECT_EQ(store->ScenarioText(s1), "[[receipts]]\nshift_days = 28\n");
+  EXPECT_EQ(store->Version(s1)->note, "GPUs slip");
+  EXPECT_EQ(store->Version(s1)->parent, dataset);
+  EXPECT_EQ(store->Resolve(kScenarioKind, "slip"), s1);
+  try {
+    store->SaveScenario(dataset, "slip", "", "", "bo");
+    ADD_FAILURE() << "a second live scenario 'slip' was accepted";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::kConflict);
+  }
+  EXPECT_THROW(store->SaveScenario(s1, "other", "", "", "bo"), StoreError);  // a scenario is not a dataset
+
+  EXPECT_TRUE(store->DeleteScenario("slip"));
+  EXPECT_FALSE(store->DeleteScenario("slip"));
+  EXPECT_FALSE(store->Resolve(kScenarioKind, "slip").has_value());
+  EXPECT_EQ(store->Latest(kScenarioKind), 0);
+  EXPECT_TRUE(store->Versions(kScenarioKind).empty());
+  ASSERT_EQ(store->Versions(kScenarioKind, true).size(), 1u);
+  EXPECT_TRUE(store->Versions(kScenarioKind, true)[0].deleted);
+  EXPECT_EQ(store->ScenarioText(s1), "[[receipts]]\nshift_days = 28\n");  // still readable by number
+
+  const int64_t s2 = store->SaveScenario(dataset, "slip", "# again\n", "", "bo");
+  EXPECT_GT(s2, s1);
+  EXPECT_EQ(store->Resolve(kScenarioKind, "slip"), s2);
+  EXPECT_FALSE(store->ScenarioText(dataset).has_value());
+}
+
+TEST(Store, RefusesFilesThatAreNotTaktStores) {
+  const auto text = TempDb("text");
+  { std::ofstream(text) << "order,line\nSO-1,1\n" << std::string(5000, 'x'); }
+  std::string error;
+  EXPECT_EQ(Store::Open(text, error), nullptr);
+  EXPECT_NE(error.find(text.string()), std::string::npos) << error;
+  EXPECT_NE(error.find("not a takt store"), std::string::npos) << error;
+  EXPECT_NE(error.find("not an SQLite database"), std::string::npos) << error;
+
+  const auto other = TempDb("other-app");
+  RawSql(other, "CREATE TABLE customers (name TEXT)");
+  const std::string before = test::ReadText(other);
+  error.clear();
+  EXPECT_EQ(Store::Open(other, error), nullptr);
+  EXPECT_NE(error.find("not a takt store: an SQLite database of another application"), std::string::npos) << error;
+  EXPECT_EQ(test::ReadText(other), before);  // not touched: still in its own journal mode
+
+  const auto newer = TempDb("newer");
+  OpenOrFail(newer);
+  RawSql(newer, "INSERT INTO schema_version VALUES (2, '2030-01-01T00:00:00Z')");
+  error.clear();
+  EXPECT_EQ(Store::Open(newer, error), nullptr);
+  EXPECT_NE(error.find("written by a newer takt (store schema 2; this takt reads schema 1)"), std::string::npos)
+      << error;
+
+  error.clear();
+  EXPECT_EQ(Store::Open(std::filesystem::temp_directory_path(), error), nullptr);
+  EXPECT_NE(error.find("cannot open"), std::string::npos) << error;
+
+  const auto missing = TempDb("missing");
+  error.clear();
+  EXPECT_EQ(Store::Open(missing, error, Store::Mode::kExisting), nullptr);
+  EXPECT_NE(error.find("no such store"), std::string::npos) << error;
+  EXPECT_FALSE(std::filesystem::exists(missing));
+}
+
+TEST(Store, NewStoreIsMarkedAndInWalMode) {
+  const auto db = TempDb("fresh");
+  auto store = OpenOrFail(db);
+  EXPECT_EQ(store->CheckIntegrity(), "");
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(handle, "PRAGMA application_id", -1, &s, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int64(s, 0), 0x74616B74);
+  sqlite3_finalize(s);
+  ASSERT_EQ(sqlite3_prepare_v2(handle, "PRAGMA journal_mode", -1, &s, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)), "wal");
+  sqlite3_finalize(s);
+  sqlite3_close(handle);
+}
+
+/// Files whose content tells which version they belong to, so a reader can verify what it gets.
+DatasetFiles NumberedFiles(int n) {
+  DatasetFiles files;
+  for (int f = 0; f < 4; ++f) {
+    files.emplace_back(fmt::format("file{}.csv", f),
+                       std::string(size_t{200000} + static_cast<size_t>(f), static_cast<char>('a' + n % 26)));
+  }
+  return files;
+}
+
+TEST(Store, ReadersRunWhileAWriteIsOpenAndNeverSeeHalfAVersion) {
+  const auto db = TempDb("concurrent");
+  auto store = OpenOrFail(db);
+  store->SaveDataset(NumberedFiles(0), "v0", "ana", "");
+
+  // The writer stops inside its transaction, after its second file, until the readers have read.
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool writer_inside = false, readers_done = false;
+  std::thread writer([&] {
+    for (int n = 1; n <= 6; ++n) {
+      store->SaveDataset(NumberedFiles(n), fmt::format("v{}", n), "writer", "", [&](const std::string& file, size_t) {
+        if (n != 3 || file != "file2.csv") return;
+        std::unique_lock lock(mutex);
+        writer_inside = true;
+        changed.notify_all();
+        changed.wait(lock, [&] { return readers_done; });
+      });
+    }
+  });
+
+  std::atomic<int> problems = 0, reads = 0;
+  auto read_all = [&] {
+    for (const VersionInfo& v : store->Versions(kDatasetKind)) {
+      const std::optional<DatasetFiles> files = store->LoadDatasetFiles(v.id);
+      const int n = std::stoi(v.name.substr(1));
+      if (!files || *files != NumberedFiles(n)) ++problems;
+      ++reads;
+    }
+  };
+  {
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [&] { return writer_inside; });
+  }
+  // Version 3 is half written and uncommitted: readers see versions 0 to 2 whole, and are not blocked.
+  std::vector<std::thread> readers;
+  for (int r = 0; r < 4; ++r) readers.emplace_back(read_all);
+  for (std::thread& t : readers) t.join();
+  EXPECT_EQ(store->Versions().size(), 3u);
+  {
+    std::lock_guard lock(mutex);
+    readers_done = true;
+  }
+  changed.notify_all();
+  // And while the writer goes on.
+  readers.clear();
+  for (int r = 0; r < 4; ++r) {
+    readers.emplace_back([&] {
+      for (int i = 0; i < 5; ++i) read_all();
+    });
+  }
+  for (std::thread& t : readers) t.join();
+  writer.join();
+  EXPECT_EQ(problems, 0);
+  EXPECT_GT(reads, 12);
+  EXPECT_EQ(store->Versions().size(), 7u);
+}
+
+TEST(Store, TwoHandlesOnOneFileQueueTheirWrites) {
+  // Two Store objects stand for two processes (a server and an import): the file's lock orders them.
+  const auto db = TempDb("two-handles");
+  auto first = OpenOrFail(db);
+  auto second = OpenOrFail(db);
+  auto save = [](Store& store, const std::string& prefix) {
+    for (int n = 0; n < 5; ++n) store.SaveDataset(NumberedFiles(n), fmt::format("{}{}", prefix, n), prefix, "");
+  };
+  std::thread a(save, std::ref(*first), "a");
+  std::thread b(save, std::ref(*second), "b");
+  a.join();
+  b.join();
+  EXPECT_EQ(first->Versions().size(), 10u);
+  EXPECT_EQ(second->Versions().size(), 10u);
+  EXPECT_EQ(first->CheckIntegrity(), "");
+}
+
+TEST(Store, FailedWriteLeavesNothing) {
+  const auto db = TempDb("failed-write");
+  auto store = OpenOrFail(db);
+  const int64_t kept = store->SaveDataset(test::Tiny(), "tiny", "ana", "");
+  EXPECT_THROW(store->SaveDataset(test::Tiny(), "halfway", "ana", "",
+                                  [](const std::string& file, size_t) {
+                                    if (file == "orders.csv") throw std::runtime_error("stopped");
+                                  }),
+               std::runtime_error);
+  EXPECT_EQ(store->Versions().size(), 1u);
+  EXPECT_FALSE(store->Resolve(kDatasetKind, "halfway").has_value());
+  // The writer is usable again, and the next id follows the last committed one.
+  const int64_t next = store->SaveDataset(test::Tiny(), "after", "ana", "");
+  EXPECT_EQ(next, kept + 1);
+  EXPECT_EQ(store->LoadDatasetFiles(kept), test::Tiny());
+  EXPECT_EQ(store->LoadDatasetFiles(next), test::Tiny());
+}
+
+}  // namespace
+}  // namespace takt
