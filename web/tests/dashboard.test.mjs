@@ -62,7 +62,10 @@ function startServer(db) {
   });
 }
 
+let stopping = false;
+
 function stopServer() {
+  stopping = true;
   if (!server || server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => server.kill('SIGKILL'), 5_000);
@@ -157,9 +160,13 @@ before(async () => {
   run(['generate', '--scale', 'demo', '--out', data]);
   run(['import', data, '--db', db]);
   baseUrl = await startServer(db);
+  server.on('exit', (code, signal) => {
+    if (!stopping) problems.push(`takt serve exited during the test (${code ?? signal}):\n${serverLog}`);
+  });
 
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(10_000);
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     const text = `console error: ${m.text()} (${m.location().url || ''})`;
@@ -311,6 +318,8 @@ test('scenarios: invalid edits show validation errors next to the form', async (
   }
   const text = await page.textContent('[data-testid="scenario-errors"]');
   assert.match(text, /NO-SUCH-ITEM-XYZ|item/i, `the error names the item: ${text}`);
+  const nextToField = await page.$$eval('[data-testid="scenario-edit"] [data-testid="edit-error"]', (es) => es.map((e) => e.textContent));
+  assert.ok(nextToField.length > 0, 'the error is also shown next to the edit it is about');
   await page.click('[data-testid="scenario-edit"] .edit-remove');
 });
 

@@ -104,7 +104,7 @@ async function chooseResource(code) {
     const data = await api.resourceLoad(code);
     const days = data.days || [];
     const meta = resources.find((r) => r.code === code);
-    els.loadTitle.textContent = `${code}${meta ? ` · ${meta.name} (${meta.site}, ${meta.unit || 'units'}/day)` : ''}`;
+    els.loadTitle.textContent = `${code}${meta ? ` · ${meta.name} at ${meta.site}${meta.capacity_per_day !== undefined ? `, ${meta.capacity_per_day} a day` : ''}` : ''}`;
     draw(
       els.loadChart,
       {

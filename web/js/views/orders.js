@@ -212,6 +212,11 @@ function buildPager() {
 
 // ---- drill-down ----
 
+const SOURCE_KINDS = { on_hand: 'on hand', onhand: 'on hand', receipt: 'receipt', purchase: 'purchase', work_order: 'work order' };
+function sourceKind(k) {
+  return SOURCE_KINDS[k] || k || '';
+}
+
 function facts(pairs) {
   return h(
     'dl',
@@ -227,29 +232,59 @@ function constraintText(c) {
   return facts(entries.map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]));
 }
 
+/**
+ * One BOM node. The server marks the constraint itself with `binding` and the nodes above it with
+ * `on_binding_path`; without `on_binding_path`, `binding` marks the whole path and the constraint is its deepest
+ * node. Quantities: `supply_by_request` (or `available_by_request`) and `on_hand_at_request` when given.
+ */
 function bomTree(node, depth = 0) {
   const kids = node.children || [];
-  const leafBinding = node.binding && !kids.some((c) => c.binding);
-  const short = node.available_by_request !== null && node.available_by_request !== undefined && node.available_by_request < node.qty;
+  const twoFlags = 'on_binding_path' in node;
+  const onPath = twoFlags ? !!node.on_binding_path : !!node.binding;
+  const isBinding = twoFlags ? !!node.binding : !!node.binding && !kids.some((c) => c.binding);
+  const supply = node.supply_by_request ?? node.available_by_request;
+  const short = supply !== null && supply !== undefined && !node.make && supply < node.qty;
+  const steps = node.steps || [];
   const label = h(
     'span',
-    { class: `bom-node${node.binding ? ' on-path' : ''}${leafBinding ? ' binding' : ''}`, 'data-testid': node.binding ? 'bom-binding' : null },
+    { class: `bom-node${onPath ? ' on-path' : ''}${isBinding ? ' binding' : ''}`, 'data-testid': onPath ? 'bom-binding' : null },
     h('code', {}, node.item),
-    h('span', { class: 'bom-desc' }, node.description || ''),
+    h('span', { class: 'bom-desc', title: node.description || '' }, node.description || ''),
     h('span', { class: 'bom-qty', title: 'quantity per parent unit → quantity for this line' }, `${depth ? `×${node.qty_per} → ` : ''}${int(node.qty)}`),
     h('span', { class: `tag ${node.make ? 'tag-make' : 'tag-buy'}` }, node.make ? 'make' : 'buy'),
     node.site ? h('span', { class: 'bom-site' }, node.site) : null,
-    node.available_by_request !== null && node.available_by_request !== undefined
-      ? h('span', { class: `bom-avail${short ? ' short' : ''}`, title: 'projected available by the request date' }, `avail ${int(node.available_by_request)}`)
+    node.lead_time_days !== undefined && node.lead_time_days !== null ? h('span', { class: 'bom-site', title: 'lead time' }, `LT ${node.lead_time_days}d`) : null,
+    supply !== null && supply !== undefined && !node.make
+      ? h(
+          'span',
+          {
+            class: `bom-avail${short ? ' short' : ''}`,
+            title: `supply at ${node.site || 'the site'} by the request date${node.on_hand_at_request !== undefined ? `; projected on hand then after the plan: ${node.on_hand_at_request}` : ''}`,
+          },
+          `supply by request ${int(supply)}`,
+        )
       : null,
-    leafBinding ? badge('binding', 'late') : null,
+    steps.length
+      ? h(
+          'span',
+          { class: 'bom-steps' },
+          steps.map((st) => h('span', { class: `op${st.binding ? ' op-binding' : ''}`, title: `step ${st.step}: ${st.resource}, ${st.days} day(s)${st.binding ? ' — full: binds this line' : ''}` }, `${st.step} ${st.resource}`)),
+        )
+      : null,
+    isBinding ? badge('binding', 'late') : null,
   );
   if (!kids.length) return h('li', {}, h('div', { class: 'bom-leaf' }, label));
   return h(
     'li',
     {},
-    h('details', { open: node.binding || depth === 0 }, h('summary', {}, label), h('ul', {}, kids.map((k) => bomTree(k, depth + 1)))),
+    h('details', { open: onPath || depth === 0 }, h('summary', {}, label), h('ul', {}, sortedKids(kids).map((k) => bomTree(k, depth + 1)))),
   );
+}
+
+/** The binding path first, then makes, then buys. */
+function sortedKids(kids) {
+  const rank = (n) => ((n.on_binding_path ?? n.binding) ? 0 : n.make ? 1 : 2);
+  return [...kids].sort((a, b) => rank(a) - rank(b));
 }
 
 function renderDetail(d) {
@@ -330,7 +365,7 @@ function renderDetail(d) {
           { label: 'Site', value: (p) => p.site },
           { label: 'Date', value: (p) => p.date, class: 'date' },
           { label: 'Qty', value: (p) => int(p.qty), class: 'num' },
-          { label: 'Source', value: (p) => h('span', {}, h('span', { class: 'tag' }, (p.source_kind || '').replace('_', ' ')), ' ', p.source) },
+          { label: 'Source', value: (p) => h('span', {}, h('span', { class: 'tag' }, sourceKind(p.source_kind)), ' ', p.source ?? '') },
         ],
         d.pegging || [],
         { class: 'compact', empty: 'nothing pegged', testid: 'drill-pegging' },

@@ -20,8 +20,16 @@ function quote() {
   return q;
 }
 
+/** The date the whole quantity can ship, or for a partial answer the last shipment's date. */
+function answerDate(a) {
+  return a.date ?? null;
+}
+
 function renderAnswer(q, a) {
   const tone = a.status === 'on_time' ? 'on_time' : a.status === 'late' ? 'late' : 'unplanned';
+  const full = answerDate(a);
+  const partialOnly = !full && a.last_date;
+  const request = a.request ?? q.request;
   replace(
     els.answer,
     h(
@@ -30,7 +38,12 @@ function renderAnswer(q, a) {
       h(
         'div',
         { class: 'answer-head' },
-        h('div', {}, h('div', { class: 'kpi-label' }, 'Can ship'), h('div', { class: 'answer-date', 'data-testid': 'promise-date' }, a.date ? a.date : 'not within the horizon')),
+        h(
+          'div',
+          {},
+          h('div', { class: 'kpi-label' }, partialOnly ? 'Can ship part of it, the last on' : 'Can ship'),
+          h('div', { class: 'answer-date', 'data-testid': 'promise-date' }, full || a.last_date || 'not within the horizon'),
+        ),
         h('div', { class: 'answer-badges' }, badge(statusLabel(a.status), a.status), a.committed ? badge('committed', 'neutral') : null),
       ),
       h(
@@ -39,14 +52,18 @@ function renderAnswer(q, a) {
         [
           ['Quote', `${int(q.qty)} × ${q.item} to ${q.ship_to}${q.customer ? ` for ${q.customer}` : ''}`],
           ['Site', a.site ?? '—'],
-          ['On time', a.on_time === null || a.on_time === undefined ? '—' : a.on_time ? 'yes' : q.request ? 'no' : 'no request date'],
-          ['Request', date(q.request)],
+          ['On time', a.on_time ? 'yes' : `no${a.days_late ? ` (${int(a.days_late)} days late)` : ''}`],
+          ['Request', date(request)],
           ['Revenue quarter', a.quarter ?? '—'],
+          a.revenue !== undefined ? ['Revenue', money(a.revenue)] : null,
+          a.shipped !== undefined ? ['Shipped', `${int(a.shipped)} of ${int(q.qty)}`] : null,
           ['Licence', a.licence || '—'],
           ['Reason', a.reason ? h('span', {}, badge(reasonLabel(a.reason_code), 'reason'), ' ', a.reason) : '—'],
-        ].map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
+        ]
+          .filter(Boolean)
+          .map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
       ),
-      h('h3', {}, 'Shipments'),
+      h('h3', {}, q.partial ? 'Partial schedule' : 'Shipments'),
       table(
         [
           { label: 'Date', value: (s) => s.date, class: 'date' },
@@ -68,7 +85,7 @@ function renderHistory() {
         { label: 'Qty', value: (x) => int(x.q.qty), class: 'num' },
         { label: 'To', value: (x) => x.q.ship_to },
         { label: 'Request', value: (x) => date(x.q.request), class: 'date' },
-        { label: 'Date', value: (x) => date(x.a.date), class: 'date' },
+        { label: 'Date', value: (x) => date(x.a.date ?? x.a.last_date), class: 'date' },
         { label: 'Site', value: (x) => x.a.site ?? '—' },
         { label: 'Status', value: (x) => badge(statusLabel(x.a.status), x.a.status) },
         { label: 'Committed', value: (x) => (x.a.committed ? 'yes' : '') },
@@ -137,7 +154,7 @@ export const promise = {
       h('div', { class: 'form-actions' }, els.submit),
       els.errors,
     );
-    els.answer = h('div', { class: 'answer-empty muted', 'data-testid': 'promise-answer-empty' }, 'Ask about a quote: the answer appears here.');
+    els.answer = h('div', {}, h('div', { class: 'answer-empty muted', 'data-testid': 'promise-answer-empty' }, 'Ask about a quote: the answer appears here.'));
     els.history = h('div', { class: 'scroll-x' });
     replace(
       section,

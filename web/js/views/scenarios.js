@@ -215,13 +215,22 @@ function values(controls) {
   return v;
 }
 
+/** Which edit card built each entry of the JSON ("receipts[0]", "settings"), to put errors next to it. */
+let origins = new Map();
+
 /** The scenario as the API takes it: {"name", "description", "edits": {...}}. */
 function scenarioJson() {
   const out = {};
+  origins = new Map();
   for (const e of edits) {
     for (const [section, obj] of KINDS[e.kind].build(values(e.controls))) {
-      if (section === 'settings') out.settings = { ...(out.settings || {}), ...obj };
-      else (out[section] ||= []).push(obj);
+      if (section === 'settings') {
+        out.settings = { ...(out.settings || {}), ...obj };
+        origins.set('settings', e);
+      } else {
+        (out[section] ||= []).push(obj);
+        origins.set(`${section}[${out[section].length - 1}]`, e);
+      }
     }
   }
   const body = { name: els.name.value.trim() };
@@ -230,12 +239,36 @@ function scenarioJson() {
   return body;
 }
 
+function clearFieldErrors() {
+  for (const el of els.form.querySelectorAll('.edit-error')) el.remove();
+  for (const el of els.form.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
+}
+
+/** Puts each error detail whose field names an edit ("edits.receipts[0].item") next to that edit's field. */
+function markFieldErrors(details) {
+  for (const d of details) {
+    const m = /^(?:edits\.)?([a-z_]+)(\[\d+\])?(?:\.([a-z_]+))?/.exec(d.field || '');
+    if (!m) continue;
+    if (m[1] === 'name' && !m[2]) {
+      els.name.setAttribute('aria-invalid', 'true');
+      continue;
+    }
+    const entry = origins.get(`${m[1]}${m[2] || ''}`);
+    if (!entry) continue;
+    const control = m[3] && entry.controls[m[3]];
+    if (control) control.setAttribute('aria-invalid', 'true');
+    const where = control ? control.closest('.field') : entry.el.querySelector('.edit-fields');
+    where.append(h('div', { class: 'edit-error', 'data-testid': 'edit-error' }, d.message || String(d)));
+  }
+}
+
 function preview() {
   els.json.textContent = JSON.stringify(scenarioJson(), null, 2);
 }
 
 function showFormErrors(err) {
   els.errors.hidden = false;
+  markFieldErrors(err.details || []);
   replace(
     els.errors,
     h('strong', {}, `${err.message}${err.code ? ` [${err.code}]` : ''}`),
@@ -252,6 +285,7 @@ async function submit(e, run) {
   e.preventDefault();
   replace(els.errors);
   els.errors.hidden = true;
+  clearFieldErrors();
   if (!els.form.reportValidity()) return;
   if (!edits.length) {
     showFormErrors({ message: 'add at least one edit', code: '', details: [] });
@@ -320,7 +354,7 @@ function renderList(list) {
         { label: 'Name', value: (s) => h('strong', {}, s.name) },
         { label: 'Description', value: (s) => s.description || '', class: 'wrap' },
         { label: 'Edits', value: (s) => h('ul', { class: 'plain' }, (s.edits || []).map((x) => h('li', {}, x))), class: 'wrap' },
-        { label: 'Status', value: (s) => badge(s.status, s.status === 'planned' ? 'on_time' : 'neutral') },
+        { label: 'Status', value: (s) => [badge(s.status, s.status === 'planned' ? 'on_time' : 'neutral'), s.stale ? badge('stale', 'late') : null] },
         { label: 'Revenue Δ', value: (s) => moneyDelta(s.revenue_delta), class: 'num' },
         { label: 'Changed lines', value: (s) => (s.changed_lines === null || s.changed_lines === undefined ? '—' : int(s.changed_lines)), class: 'num' },
         {
