@@ -13,6 +13,8 @@
 #include "cli/commands.h"
 #include "server/api_server.h"
 #include "server/folder_backend.h"
+#include "server/store_backend.h"
+#include "store/store.h"
 
 #ifndef TAKT_WEB_DIR
 #define TAKT_WEB_DIR "web"
@@ -91,8 +93,28 @@ int RunServe(const ServeCommandOptions& o) {
   }
 
   std::unique_ptr<server::Backend> backend;
+  std::unique_ptr<Store> store;
   std::optional<int64_t> version;
-  backend = std::make_unique<server::FolderBackend>(o.dir, plan_options);
+  if (!o.db.empty()) {
+    store = Store::Open(o.db, error, Store::Mode::kExisting);
+    if (!store) {
+      fmt::print(stderr, "takt serve: {}\n", error);
+      return kExitFailed;
+    }
+    if (!o.version.empty()) {
+      version = store->Resolve(kDatasetKind, o.version);
+      if (!version) {
+        fmt::print(stderr, "takt serve: {} has no dataset version '{}' (takt versions --db {} lists them)\n", o.db,
+                   o.version, o.db);
+        return kExitFailed;
+      }
+    }
+    const char* user = std::getenv("USER");
+    backend = std::make_unique<server::StoreBackend>(*store, plan_options,
+                                                     fmt::format("{} (takt serve)", user != nullptr ? user : "unknown"));
+  } else {
+    backend = std::make_unique<server::FolderBackend>(o.dir, plan_options);
+  }
 
   Diagnostics problems;
   std::shared_ptr<server::PlanSnapshot> snapshot = backend->Replan(version, problems);
@@ -101,6 +123,8 @@ int RunServe(const ServeCommandOptions& o) {
     fmt::print(stderr, "takt serve: the data cannot be planned; nothing served\n");
     return kExitBadData;
   }
+  std::vector<server::ScenarioEntry> scenarios;
+  if (store) scenarios = static_cast<server::StoreBackend&>(*backend).StoredScenarios(*snapshot);
   server::ApiServer api(*backend, options);
   // Signals are taken by one thread that stops the server; the others never see them.
   sigset_t signals;
@@ -108,7 +132,7 @@ int RunServe(const ServeCommandOptions& o) {
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  if (!api.Bind(snapshot, {}, error)) {
+  if (!api.Bind(snapshot, std::move(scenarios), error)) {
     fmt::print(stderr, "takt serve: {}\n", error);
     return kExitFailed;
   }
@@ -117,7 +141,10 @@ int RunServe(const ServeCommandOptions& o) {
     sigwait(&signals, &signal);
     api.Stop();
   });
-  fmt::print("takt serve: {} lines planned in {:.2f} s; dashboard and API at http://{}:{}/\n",
+  fmt::print("takt serve: {} ({} lines) planned in {:.2f} s; dashboard and API at http://{}:{}/\n",
+             store ? fmt::format("{} dataset {} ({})", o.db, snapshot->source().dataset_version,
+                                 snapshot->source().dataset_name)
+                   : o.dir,
              snapshot->model().lines().size(), snapshot->seconds(), o.bind, api.port());
   fmt::print("takt serve: listening on http://{}:{}\n", o.bind, api.port());
   std::fflush(stdout);
