@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/dataset_source.h"
+
 namespace takt::cli {
 
 inline constexpr int kExitOk = 0;
@@ -13,7 +15,7 @@ inline constexpr int kExitFailed = 1;
 inline constexpr int kExitBadData = 2;
 
 struct ValidateOptions {
-  std::string dir;
+  DatasetSource source;
   int max_per_kind = 10;
   bool quiet = false;  ///< problems and totals only, no summary
 };
@@ -27,8 +29,11 @@ struct GenerateCommandOptions {
 int RunGenerate(const GenerateCommandOptions& options);
 
 struct PlanCommandOptions {
-  std::string dir;
-  std::string out;
+  DatasetSource source;
+  std::string out;   ///< plan folder; optional when the dataset comes from a store (the plan is saved there)
+  std::string name;  ///< stored plan's name (default: the dataset's)
+  std::string user;  ///< default: $USER
+  std::string note;
   std::string policy = "priority";               ///< priority | revenue
   std::string licence_policy = "conservative";  ///< conservative | expected
   int max_per_kind = 10;
@@ -37,7 +42,7 @@ struct PlanCommandOptions {
 int RunPlan(const PlanCommandOptions& options);
 
 struct PromiseOptions {
-  std::string dir;
+  DatasetSource source;
   std::string item, ship_to, customer, site, request, price;
   int64_t qty = 1;
   bool partial = false;
@@ -57,7 +62,7 @@ struct CompareOptions {
 int RunCompare(const CompareOptions& options);
 
 struct WhatIfOptions {
-  std::string dir;
+  DatasetSource source;
   std::vector<std::string> scenarios;  ///< TOML files (docs/scenarios.md)
   std::string out;
   std::string policy = "priority";

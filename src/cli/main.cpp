@@ -8,6 +8,7 @@
 #include "cli/check_command.h"
 #include "cli/commands.h"
 #include "cli/serve_command.h"
+#include "cli/store_commands.h"
 
 int main(int argc, char** argv) {
   using namespace takt::cli;
@@ -17,7 +18,7 @@ int main(int argc, char** argv) {
 
   ValidateOptions validate;
   CLI::App* validate_cmd = app.add_subcommand("validate", "Load a dataset folder, report every problem, summarise it");
-  validate_cmd->add_option("dir", validate.dir, "Dataset folder (see docs/format.md)")->required();
+  AddDatasetSource(validate_cmd, validate.source);
   validate_cmd->add_option("--max-per-kind", validate.max_per_kind, "Problems shown per kind before counting the rest")
       ->default_val(10)
       ->check(CLI::Range(1, 1000000));
@@ -33,8 +34,11 @@ int main(int argc, char** argv) {
 
   PlanCommandOptions plan;
   CLI::App* plan_cmd = app.add_subcommand("plan", "Plan the backlog: ship dates, reasons, revenue by quarter");
-  plan_cmd->add_option("dir", plan.dir, "Dataset folder")->required();
-  plan_cmd->add_option("--out", plan.out, "Folder to write the plan files to")->required();
+  AddDatasetSource(plan_cmd, plan.source);
+  plan_cmd->add_option("--out", plan.out, "Folder to write the plan files to (optional with --db: the store keeps it)");
+  plan_cmd->add_option("--name", plan.name, "With --db: name of the stored plan (default: the dataset's)");
+  plan_cmd->add_option("--user", plan.user, "With --db: who made the plan (default: $USER)");
+  plan_cmd->add_option("--note", plan.note, "With --db: a note kept with the plan");
   plan_cmd->add_option("--policy", plan.policy, "Allocation policy: priority (default) or revenue")
       ->check(CLI::IsMember({"priority", "revenue"}));
   plan_cmd->add_option("--licence-policy", plan.licence_policy,
@@ -44,8 +48,10 @@ int main(int argc, char** argv) {
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand("check", "Verify a plan against its dataset: every planning rule, every file");
-  check_cmd->add_option("dir", check.dir, "Dataset folder")->required();
-  check_cmd->add_option("plan_dir", check.plan_dir, "Plan folder (takt plan --out)")->required();
+  AddDatasetSource(check_cmd, check.source);
+  check_cmd->add_option("plan_dir", check.plan_dir, "Plan folder (takt plan --out); with --db, the only folder given");
+  check_cmd->add_option("--plan-version", check.plan_version,
+                        "With --db: plan version to check, number or name (default: the dataset's newest plan)");
   check_cmd->add_option("--max-per-kind", check.max_per_kind, "Violations shown per kind before counting the rest")
       ->default_val(10)
       ->check(CLI::Range(1, 1000000));
@@ -53,7 +59,7 @@ int main(int argc, char** argv) {
   PromiseOptions promise;
   CLI::App* promise_cmd = app.add_subcommand(
       "promise", "When can a new order ship? Capable-to-promise against the planned backlog");
-  promise_cmd->add_option("dir", promise.dir, "Dataset folder")->required();
+  AddDatasetSource(promise_cmd, promise.source);
   promise_cmd->add_option("--item", promise.item, "Item ordered");
   promise_cmd->add_option("--qty", promise.qty, "Units")->check(CLI::Range(int64_t{1}, int64_t{1000000000}));
   promise_cmd->add_option("--ship-to", promise.ship_to, "Destination country (ISO 3166 alpha-2)");
@@ -81,7 +87,7 @@ int main(int argc, char** argv) {
 
   WhatIfOptions whatif;
   CLI::App* whatif_cmd = app.add_subcommand("whatif", "Plan the base and each scenario and compare them");
-  whatif_cmd->add_option("dir", whatif.dir, "Dataset folder")->required();
+  AddDatasetSource(whatif_cmd, whatif.source);
   whatif_cmd->add_option("--scenario", whatif.scenarios, "Scenario file (TOML, docs/scenarios.md); repeatable")
       ->required();
   whatif_cmd->add_option("--out", whatif.out, "Folder for base/ and one folder per scenario")->required();
@@ -90,6 +96,13 @@ int main(int argc, char** argv) {
   whatif_cmd->add_option("--licence-policy", whatif.licence_policy, "conservative or expected")
       ->check(CLI::IsMember({"conservative", "expected"}));
   whatif_cmd->add_option("--lines", whatif.lines, "Changed lines shown per scenario")->default_val(15);
+
+  ImportOptions import;
+  CLI::App* import_cmd = AddImportCommand(app, import);
+  VersionsOptions versions;
+  CLI::App* versions_cmd = AddVersionsCommand(app, versions);
+  ExportOptions export_options;
+  CLI::App* export_cmd = AddExportCommand(app, export_options);
 
   ServeCommandOptions serve;
   CLI::App* serve_cmd = AddServeCommand(app, serve);
@@ -108,6 +121,9 @@ int main(int argc, char** argv) {
     if (*compare_cmd) return RunCompare(compare);
     if (*whatif_cmd) return RunWhatIf(whatif);
     if (*serve_cmd) return RunServe(serve);
+    if (*import_cmd) return RunImport(import);
+    if (*versions_cmd) return RunVersions(versions);
+    if (*export_cmd) return RunExport(export_options);
     if (*promise_cmd) {
       if (promise.batch.empty() && (promise.item.empty() || promise.ship_to.empty())) {
         fmt::print(stderr, "takt promise: give --item and --ship-to, or --batch FILE\n");

@@ -4,6 +4,7 @@
 #include "cli/stopwatch.h"
 
 #include "cli/commands.h"
+#include "cli/store_progress.h"
 #include "io/dataset_loader.h"
 #include "plan/plan_report.h"
 #include "plan/plan_writer.h"
@@ -12,35 +13,58 @@
 namespace takt::cli {
 
 int RunPlan(const PlanCommandOptions& options) {
+  if (options.out.empty() && options.source.db.empty()) {
+    fmt::print(stderr, "takt plan: give --out PLANDIR (or read the dataset from a store with --db, which keeps the "
+                       "plan)\n");
+    return kExitFailed;
+  }
   Stopwatch watch;
   Diagnostics diagnostics(options.max_per_kind);
-  std::shared_ptr<const Model> model = LoadDataset(options.dir, diagnostics);
-  if (!model) {
+  SourcedDataset dataset;
+  if (const std::string error = LoadDatasetSource(options.source, diagnostics, dataset); !error.empty()) {
+    fmt::print(stderr, "takt plan: {}\n", error);
+    return kExitFailed;
+  }
+  if (!dataset.model) {
     diagnostics.Print(stderr);
-    fmt::print(stderr, "{}: {} errors; nothing planned\n", options.dir, diagnostics.error_count());
+    fmt::print(stderr, "{}: {} errors; nothing planned\n", dataset.label, diagnostics.error_count());
     return kExitBadData;
   }
+  const Model& model = *dataset.model;
   const double load_seconds = watch.Lap();
 
   PlanOptions plan_options;
   plan_options.policy = options.policy == "revenue" ? AllocationPolicy::kRevenue : AllocationPolicy::kPriority;
   plan_options.licence_policy =
       options.licence_policy == "expected" ? LicencePolicy::kExpected : LicencePolicy::kConservative;
-  const Plan plan = PlanBacklog(*model, plan_options);
-  const PlanReport report = BuildReport(*model, plan);
+  const Plan plan = PlanBacklog(model, plan_options);
+  const PlanReport report = BuildReport(model, plan);
   const double plan_seconds = watch.Lap();
 
-  const std::string error = WritePlanFolder(*model, plan, report, options.out);
-  if (!error.empty()) {
-    fmt::print(stderr, "takt plan: {}\n", error);
-    return kExitFailed;
+  std::string written;  // where the plan went, for the closing line
+  if (!options.out.empty()) {
+    const std::string error = WritePlanFolder(model, plan, report, options.out);
+    if (!error.empty()) {
+      fmt::print(stderr, "takt plan: {}\n", error);
+      return kExitFailed;
+    }
+    written = options.out;
+  }
+  if (dataset.store) {
+    const std::string name = options.name.empty() ? dataset.store->Version(dataset.version)->name : options.name;
+    std::string note = fmt::format("policy {}, licence policy {}", options.policy, options.licence_policy);
+    if (!options.note.empty()) note += "; " + options.note;
+    const int64_t version =
+        dataset.store->SavePlan(dataset.version, WritePlanFiles(model, plan, report), name,
+                                options.user.empty() ? CurrentUser() : options.user, note, ProgressLines("saving"));
+    written += fmt::format("{}{} as plan version {}", written.empty() ? "" : " and ", options.source.db, version);
   }
   const double write_seconds = watch.Lap();
 
-  if (!options.quiet) fmt::print("{}\n", FormatReport(*model, plan, report));
+  if (!options.quiet) fmt::print("{}\n", FormatReport(model, plan, report));
   fmt::print("planned {} lines into {}: {} shipments, {} work orders, {} purchases (load {:.2f} s, plan {:.2f} s, "
              "write {:.2f} s)\n",
-             model->lines().size(), options.out, plan.shipments.size(), plan.work_orders.size(),
+             model.lines().size(), written, plan.shipments.size(), plan.work_orders.size(),
              std::count_if(plan.purchases.begin(), plan.purchases.end(), [](const Purchase& p) { return p.qty > 0; }),
              load_seconds, plan_seconds, write_seconds);
   return kExitOk;

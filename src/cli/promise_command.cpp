@@ -65,13 +65,17 @@ void PrintAnswer(const Model& m, const QuoteRequest& q, const QuoteText& t, cons
 int RunPromise(const PromiseOptions& o) {
   Stopwatch watch;
   Diagnostics diagnostics;
-  std::shared_ptr<const Model> model = LoadDataset(o.dir, diagnostics);
-  if (!model) {
+  SourcedDataset dataset;
+  if (const std::string error = LoadDatasetSource(o.source, diagnostics, dataset); !error.empty()) {
+    fmt::print(stderr, "takt promise: {}\n", error);
+    return kExitFailed;
+  }
+  if (!dataset.model) {
     diagnostics.Print(stderr);
-    fmt::print(stderr, "{}: {} errors; nothing promised\n", o.dir, diagnostics.error_count());
+    fmt::print(stderr, "{}: {} errors; nothing promised\n", dataset.label, diagnostics.error_count());
     return kExitBadData;
   }
-  const Model& m = *model;
+  const Model& m = *dataset.model;
   const PlanOptions options = OptionsOf(o);
   Planner planner(m, options);
   const double plan_seconds = watch.Lap();

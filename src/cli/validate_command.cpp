@@ -11,14 +11,19 @@ namespace takt::cli {
 int RunValidate(const ValidateOptions& options) {
   Stopwatch watch;
   Diagnostics diagnostics(options.max_per_kind);
-  std::shared_ptr<const Model> model = LoadDataset(options.dir, diagnostics);
+  SourcedDataset dataset;
+  if (const std::string error = LoadDatasetSource(options.source, diagnostics, dataset); !error.empty()) {
+    fmt::print(stderr, "takt validate: {}\n", error);
+    return kExitFailed;
+  }
+  const std::shared_ptr<const Model>& model = dataset.model;
   const double seconds = watch.Lap();
   diagnostics.Print(stdout);
   if (!diagnostics.kept().empty()) fmt::print("\n");
   if (model && !options.quiet) {
-    fmt::print("Dataset {}\n{}", options.dir, FormatSummary(*model));
+    fmt::print("Dataset {}\n{}", dataset.label, FormatSummary(*model));
   }
-  fmt::print("{}: {} error{}, {} warning{} ({:.2f} s)\n", options.dir, diagnostics.error_count(),
+  fmt::print("{}: {} error{}, {} warning{} ({:.2f} s)\n", dataset.label, diagnostics.error_count(),
              diagnostics.error_count() == 1 ? "" : "s", diagnostics.warning_count(),
              diagnostics.warning_count() == 1 ? "" : "s", seconds);
   return diagnostics.has_errors() ? kExitBadData : kExitOk;

@@ -17,10 +17,15 @@ namespace takt::cli {
 
 int RunWhatIf(const WhatIfOptions& o) {
   Diagnostics diagnostics;
-  std::shared_ptr<const Model> base = LoadDataset(o.dir, diagnostics);
+  SourcedDataset dataset;
+  if (const std::string error = LoadDatasetSource(o.source, diagnostics, dataset); !error.empty()) {
+    fmt::print(stderr, "takt whatif: {}\n", error);
+    return kExitFailed;
+  }
+  const std::shared_ptr<const Model>& base = dataset.model;
   if (!base) {
     diagnostics.Print(stderr);
-    fmt::print(stderr, "{}: {} errors; nothing planned\n", o.dir, diagnostics.error_count());
+    fmt::print(stderr, "{}: {} errors; nothing planned\n", dataset.label, diagnostics.error_count());
     return kExitBadData;
   }
   PlanOptions options;
