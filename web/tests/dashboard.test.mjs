@@ -232,7 +232,7 @@ test('orders: the late lines, filters, sorting and paging change the table', asy
     const now = await ordersState();
     if (now.total > 0 && now.total !== beforeTotal) {
       changed = true;
-      const cells = await page.$$eval('[data-testid="order-row"] td.reason-col .badge', (bs) => bs.map((b) => b.textContent));
+      const cells = await page.$$eval('[data-testid="order-row"] td[data-col="reason"] .badge', (bs) => bs.map((b) => b.textContent));
       assert.ok(cells.every((c) => c === reason.replace(/_/g, ' ')), `reason filter ${reason}: ${cells}`);
       break;
     }
@@ -243,7 +243,7 @@ test('orders: the late lines, filters, sorting and paging change the table', asy
 
   // sorting by request date, ascending
   await ordersChange(() => page.click('[data-testid="sort-request"]'));
-  const requests = await page.$$eval('[data-testid="order-row"] td:nth-child(8)', (tds) => tds.map((t) => t.textContent));
+  const requests = await page.$$eval('[data-testid="order-row"] td[data-col="request"]', (tds) => tds.map((t) => t.textContent));
   assert.deepEqual(requests, [...requests].sort(), 'sorted by request date');
 
   // paging
@@ -255,7 +255,7 @@ test('orders: the late lines, filters, sorting and paging change the table', asy
   }
 
   // search
-  const customer = await page.$eval('[data-testid="order-row"] td:nth-child(3)', (td) => td.textContent);
+  const customer = await page.$eval('[data-testid="order-row"] td[data-col="customer"]', (td) => td.textContent);
   const searched = await ordersChange(() => page.fill('[data-testid="filter-q"]', customer));
   assert.ok(searched.after.total > 0 && searched.after.total < first.total, `search "${customer}" narrows the table`);
   await page.fill('[data-testid="filter-q"]', '');

@@ -15,23 +15,22 @@ const els = {};
 const controls = {};
 
 const COLUMNS = [
-  { key: 'order', label: 'Order', sort: 'order', value: (r) => r.order },
-  { key: 'line', label: 'Line', value: (r) => r.line, class: 'num' },
-  { key: 'customer', label: 'Customer', sort: 'customer', value: (r) => r.customer, class: 'clip' },
-  { key: 'item', label: 'Item', sort: 'item', value: (r) => r.item, class: 'clip' },
+  { key: 'order', label: 'Order / line', sort: 'order', value: (r) => h('span', { class: 'order-ref' }, r.order, h('span', { class: 'muted' }, ` / ${r.line}`)) },
+  { key: 'customer', label: 'Customer', sort: 'customer', value: (r) => r.customer, class: 'clip', title: (r) => r.customer },
+  { key: 'item', label: 'Item', sort: 'item', value: (r) => r.item, class: 'clip', title: (r) => r.item },
   { key: 'qty', label: 'Qty', value: (r) => int(r.qty), class: 'num' },
   { key: 'ship_to', label: 'To', value: (r) => r.ship_to },
   { key: 'site', label: 'Site', value: (r) => r.site ?? '—' },
   { key: 'request', label: 'Request', sort: 'request', value: (r) => date(r.request), class: 'date' },
   { key: 'planned', label: 'Planned', sort: 'planned', value: (r) => date(r.planned), class: 'date' },
-  { key: 'days_late', label: 'Days late', sort: 'days_late', value: (r) => (r.days_late === null ? '—' : int(r.days_late)), class: 'num' },
+  { key: 'days_late', label: 'Late', sort: 'days_late', value: (r) => (r.days_late === null || r.days_late === undefined ? '—' : `${int(r.days_late)}d`), class: 'num', title: () => 'days late' },
   { key: 'value', label: 'Value', sort: 'value', value: (r) => money(r.value), class: 'num', title: (r) => moneyFull(r.value) },
   { key: 'status', label: 'Status', value: (r) => badge(statusLabel(r.status), r.status) },
   {
     key: 'reason',
     label: 'Reason',
-    value: (r) => (r.reason_code ? h('span', { class: 'reason-cell' }, badge(reasonLabel(r.reason_code), 'reason'), ' ', r.reason) : ''),
-    class: 'clip reason-col',
+    value: (r) => (r.reason_code ? [badge(reasonLabel(r.reason_code), 'reason'), ' ', r.reason] : ''),
+    class: 'reason-col',
     title: (r) => r.reason || null,
   },
 ];
@@ -103,7 +102,7 @@ function renderTable(data) {
           if (e.key === 'Enter') openLine(r.order, r.line);
         },
       },
-      COLUMNS.map((c) => h('td', { class: c.class, title: c.title ? c.title(r) : null }, c.value(r))),
+      COLUMNS.map((c) => h('td', { class: c.class, 'data-col': c.key, title: c.title ? c.title(r) : null }, c.value(r))),
     );
     body.append(tr);
   }
