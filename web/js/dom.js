@@ -43,6 +43,7 @@ export function field(label, control, opts = {}) {
   const lab = h('label', { for: control.id }, label);
   if (opts.inline) wrap.append(control, lab);
   else wrap.append(lab, control);
+  if (control.datalist) wrap.append(control.datalist);
   if (opts.hint) wrap.append(h('div', { class: 'hint' }, opts.hint));
   wrap.control = control;
   return wrap;
@@ -65,6 +66,41 @@ export function setOptions(el, options) {
     }),
   );
   if ([...el.options].some((o) => o.value === current)) el.value = current;
+}
+
+let comboSeq = 0;
+
+/**
+ * A text input suggesting values of a list that may be long (the `large` dataset has 60,000 customers): as you
+ * type, its datalist holds at most `max` matches, those starting with the text first. field() places the
+ * datalist next to it.
+ */
+export function combo(values, attrs = {}, max = 50) {
+  const id = `combo${++comboSeq}`;
+  const list = h('datalist', { id });
+  const input = h('input', { type: 'text', list: id, autocomplete: 'off', spellcheck: 'false', ...attrs });
+  const lower = values.map((v) => v.toLowerCase());
+  const refill = () => {
+    const q = input.value.trim().toLowerCase();
+    const starts = [];
+    const inside = [];
+    for (let i = 0; i < values.length && starts.length < max; i++) {
+      const at = q ? lower[i].indexOf(q) : 0;
+      if (at === 0) starts.push(values[i]);
+      else if (at > 0 && inside.length < max) inside.push(values[i]);
+    }
+    list.replaceChildren(...[...starts, ...inside].slice(0, max).map((v) => h('option', { value: v })));
+  };
+  input.addEventListener('input', refill);
+  input.addEventListener('focus', refill);
+  input.datalist = list;
+  /** The list's value matching the text regardless of case, else the text as typed. */
+  input.known = () => {
+    const t = input.value.trim();
+    const i = lower.indexOf(t.toLowerCase());
+    return i >= 0 ? values[i] : t;
+  };
+  return input;
 }
 
 /** A status badge. */

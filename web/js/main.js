@@ -32,7 +32,13 @@ async function show() {
   try {
     if (!mounted.has(name)) {
       mounted.add(name);
-      await view.mount(section);
+      if (!section.childElementCount) replace(section, h('p', { class: 'muted' }, 'loading…'));
+      try {
+        await view.mount(section);
+      } catch (e) {
+        mounted.delete(name); // mount again on the next visit
+        throw e;
+      }
     } else if (view.shown) {
       await view.shown();
     }
@@ -59,8 +65,10 @@ function renderPlanInfo(summary) {
 async function start() {
   on('summary', renderPlanInfo);
   try {
-    // Everything needs the summary (currency, quarters) and meta (filters, forms): load both first.
-    await Promise.all([loadSummary(), loadMeta(), loadScenarios()]);
+    // Every view needs the summary (currency, quarters); the lists of /api/meta (large on big datasets) are
+    // asked for now but only the views with filters and forms wait for them.
+    loadMeta().catch((e) => showError(e, 'loading the filter lists'));
+    await Promise.all([loadSummary(), loadScenarios()]);
   } catch (e) {
     showError(e, 'loading the plan');
     return;

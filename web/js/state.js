@@ -21,9 +21,20 @@ export function emit(topic, value) {
   for (const fn of listeners.get(topic) || []) fn(value);
 }
 
-export async function loadMeta() {
-  if (!store.meta) store.meta = await api.meta();
-  return store.meta;
+let metaRequest = null;
+
+/** The lists for filters and forms; asked once (it is large on big datasets), shared by the views. */
+export function loadMeta() {
+  if (!metaRequest) {
+    metaRequest = api.meta().then(
+      (meta) => (store.meta = meta),
+      (e) => {
+        metaRequest = null;
+        throw e;
+      },
+    );
+  }
+  return metaRequest;
 }
 
 export async function loadSummary(force = false) {

@@ -254,6 +254,17 @@ test('orders: the late lines, filters, sorting and paging change the table', asy
     assert.match(await page.textContent('[data-testid="page-info"]'), /^51–/);
   }
 
+  // customer filter (a type-ahead: the large dataset has tens of thousands of customers)
+  const someCustomer = await page.$eval('[data-testid="order-row"] td[data-col="customer"]', (td) => td.textContent);
+  const byCustomer = await ordersChange(async () => {
+    await page.fill('[data-testid="filter-customer"]', someCustomer.toLowerCase());
+    await page.press('[data-testid="filter-customer"]', 'Enter');
+  });
+  const customers = await page.$$eval('[data-testid="order-row"] td[data-col="customer"]', (tds) => tds.map((t) => t.textContent));
+  assert.ok(byCustomer.after.total > 0 && customers.every((c) => c === someCustomer), `customer filter ${someCustomer}: ${customers}`);
+  await page.click('[data-testid="filter-reset"]');
+  await page.waitForFunction((t) => Number(document.querySelector('[data-testid="orders-count"]').dataset.total) === t, first.total);
+
   // search
   const customer = await page.$eval('[data-testid="order-row"] td[data-col="customer"]', (td) => td.textContent);
   const searched = await ordersChange(() => page.fill('[data-testid="filter-q"]', customer));

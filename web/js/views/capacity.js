@@ -9,18 +9,19 @@ import { on } from '../state.js';
 
 const els = {};
 let weeks = 26;
+let site = '';
 let chosen = '';
 let resources = [];
 
 async function renderHeatmap() {
   const data = await api.heatmap(weeks);
-  const names = data.resources || [];
+  const siteOf = new Map(resources.map((r) => [r.code, r.site]));
+  const rows = (data.resources || []).map((name, i) => [name, data.utilisation[i] || []]).filter(([name]) => !site || siteOf.get(name) === site);
+  const names = rows.map(([name]) => name);
   const cols = data.weeks || [];
   const cells = [];
-  names.forEach((_, y) => {
-    (data.utilisation[y] || []).forEach((v, x) => cells.push([x, y, v]));
-  });
-  els.heatmap.style.height = `${Math.max(220, names.length * 22 + 90)}px`;
+  rows.forEach(([, values], y) => values.forEach((v, x) => cells.push([x, y, v])));
+  els.heatmap.style.height = `${Math.max(220, names.length * (names.length > 30 ? 16 : 22) + 90)}px`;
   const chart = draw(
     els.heatmap,
     {
@@ -133,6 +134,9 @@ async function chooseResource(code) {
 
 async function loadAll() {
   resources = await api.resources();
+  const sites = [...new Set(resources.map((r) => r.site))].sort();
+  els.site.replaceChildren(h('option', { value: '' }, 'all sites'), ...sites.map((s) => h('option', { value: s }, s)));
+  els.site.value = sites.includes(site) ? site : '';
   els.resourceSelect.replaceChildren(...resources.map((r) => h('option', { value: r.code }, `${r.code} · ${r.name}`)));
   renderResources();
   await renderHeatmap();
@@ -157,6 +161,11 @@ export const capacity = {
       weeks = Number(els.weeks.value);
       renderHeatmap().catch((e) => showError(e, 'heatmap'));
     });
+    els.site = select([['', 'all sites']], { 'data-testid': 'heatmap-site' });
+    els.site.addEventListener('change', () => {
+      site = els.site.value;
+      renderHeatmap().catch((e) => showError(e, 'heatmap'));
+    });
     els.resourceTable = h('div', { class: 'scroll-y' });
     els.resourceSelect = select([], { 'data-testid': 'resource-select' });
     els.resourceSelect.addEventListener('change', () => chooseResource(els.resourceSelect.value));
@@ -165,7 +174,7 @@ export const capacity = {
     replace(
       section,
       h('header', { class: 'view-head' }, h('h1', {}, 'Capacity')),
-      card('Utilisation by week (load / capacity)', els.heatmap, { tools: field('Weeks', els.weeks, { inline: false }) }),
+      card('Utilisation by week (load / capacity)', els.heatmap, { tools: h('div', { class: 'tools' }, field('Site', els.site), field('Weeks', els.weeks)) }),
       h(
         'div',
         { class: 'row two-one' },

@@ -3,9 +3,9 @@
 // the binding path highlighted.
 import { api } from '../api.js';
 import { showError } from '../banner.js';
-import { badge, card, debounce, field, h, replace, select, table } from '../dom.js';
+import { badge, card, combo, debounce, field, h, replace, select, table } from '../dom.js';
 import { date, int, money, moneyFull, reasonLabel, statusLabel } from '../format.js';
-import { on, store } from '../state.js';
+import { loadMeta, on, store } from '../state.js';
 
 const DEFAULTS = { status: 'late,unplanned', customer: '', item: '', site: '', quarter: '', reason: '', q: '' };
 const state = { ...DEFAULTS, sort: 'value', dir: 'desc', offset: 0, limit: 50 };
@@ -140,7 +140,14 @@ function buildFilters() {
     ],
     { 'data-testid': 'filter-status' },
   );
-  controls.customer = select(opt((m.customers || []).map((c) => [c.code, c.code]), 'all customers'), { 'data-testid': 'filter-customer' });
+  controls.customer = combo(
+    (m.customers || []).map((c) => c.code),
+    { placeholder: 'all customers', 'data-testid': 'filter-customer' },
+  );
+  controls.customer.addEventListener('change', () => {
+    controls.customer.value = controls.customer.known();
+    setFilter('customer', controls.customer.value);
+  });
   controls.item = select(
     opt((m.items || []).filter((i) => i.sellable).map((i) => [i.code, i.code]), 'all items'),
     { 'data-testid': 'filter-item' },
@@ -148,7 +155,7 @@ function buildFilters() {
   controls.site = select(opt((m.sites || []).map((s) => [s.code, `${s.code} · ${s.name}`]), 'all sites'), { 'data-testid': 'filter-site' });
   controls.quarter = select(opt(m.quarters || [], 'any quarter'), { 'data-testid': 'filter-quarter' });
   controls.reason = select(opt((m.reason_codes || []).map((r) => [r, reasonLabel(r)]), 'any reason'), { 'data-testid': 'filter-reason' });
-  for (const key of ['status', 'customer', 'item', 'site', 'quarter', 'reason']) {
+  for (const key of ['status', 'item', 'site', 'quarter', 'reason']) {
     controls[key].value = state[key];
     controls[key].addEventListener('change', () => setFilter(key, controls[key].value));
   }
@@ -421,6 +428,7 @@ function fromHash() {
 
 export const orders = {
   async mount(section) {
+    await loadMeta();
     els.count = h('span', { class: 'count', 'data-testid': 'orders-count' });
     els.tableWrap = h('div', { class: 'table-wrap' });
     const filters = buildFilters();
@@ -447,10 +455,5 @@ export const orders = {
   },
   async shown() {
     fromHash();
-  },
-  /** Shows the table with these filters (used by other views). */
-  filterBy(filters) {
-    Object.assign(state, DEFAULTS, filters, { offset: 0 });
-    for (const key of Object.keys(DEFAULTS)) if (controls[key]) controls[key].value = state[key];
   },
 };

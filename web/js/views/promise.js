@@ -1,9 +1,9 @@
 // Promise: ask when a new order could ship (POST /api/promise), optionally committing it into the plan.
 import { api } from '../api.js';
 import { detailText, showError } from '../banner.js';
-import { badge, card, field, h, replace, select, table } from '../dom.js';
+import { badge, card, combo, field, h, replace, select, table } from '../dom.js';
 import { date, int, money, reasonLabel, statusLabel } from '../format.js';
-import { planChanged, store } from '../state.js';
+import { loadMeta, planChanged, store } from '../state.js';
 
 const els = {};
 const f = {};
@@ -11,7 +11,7 @@ const history = [];
 
 function quote() {
   const q = { item: f.item.value, qty: Number(f.qty.value), ship_to: f.shipTo.value };
-  if (f.customer.value) q.customer = f.customer.value;
+  if (f.customer.value.trim()) q.customer = f.customer.known();
   if (f.site.value) q.site = f.site.value;
   if (f.request.value) q.request = f.request.value;
   if (f.price.value !== '') q.price = Number(f.price.value);
@@ -126,15 +126,17 @@ async function submit(e) {
 
 export const promise = {
   async mount(section) {
+    await loadMeta();
     const m = store.meta;
     const sellable = (m.items || []).filter((i) => i.sellable);
     f.item = select(sellable.map((i) => [i.code, `${i.code}${i.description ? ` · ${i.description}` : ''}`]), { required: true, 'data-testid': 'promise-item' });
     f.qty = h('input', { type: 'number', min: 1, step: 1, value: '8', required: true, 'data-testid': 'promise-qty' });
     f.shipTo = select(m.countries || [], { required: true, 'data-testid': 'promise-ship-to' });
     if ((m.countries || []).includes('US')) f.shipTo.value = 'US';
-    f.customer = select([['', '— none (a new customer) —'], ...(m.customers || []).map((c) => [c.code, c.name && c.name !== c.code ? `${c.code} · ${c.name}` : c.code])], {
-      'data-testid': 'promise-customer',
-    });
+    f.customer = combo(
+      (m.customers || []).map((c) => c.code),
+      { placeholder: 'none: a new customer', 'data-testid': 'promise-customer' },
+    );
     f.site = select([['', 'any site'], ...(m.sites || []).map((s) => [s.code, `${s.code} · ${s.name}`])], { 'data-testid': 'promise-site' });
     f.request = h('input', { type: 'date', 'data-testid': 'promise-request' });
     f.price = h('input', { type: 'number', min: 0, step: 'any', placeholder: 'the item’s usual price', 'data-testid': 'promise-price' });

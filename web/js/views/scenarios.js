@@ -3,9 +3,9 @@
 import { api } from '../api.js';
 import { detailText, showError } from '../banner.js';
 import { COLORS, draw, moneyAxis } from '../charts.js';
-import { badge, card, field, h, replace, select, table } from '../dom.js';
+import { badge, card, combo, field, h, replace, select, table } from '../dom.js';
 import { date, int, money, moneyDelta, moneyFull, reasonLabel, statusLabel } from '../format.js';
-import { loadScenarios, on, store } from '../state.js';
+import { loadMeta, loadScenarios, on, store } from '../state.js';
 
 const els = {};
 const edits = []; // {kind, controls, el}
@@ -114,7 +114,7 @@ const KINDS = {
     help: 'Change a licence, or every licence matching the customer, class and destination given.',
     fields: (L) => [
       ['licence', 'Licence (optional)', input({ placeholder: 'e.g. EL-100002' })],
-      ['customer', 'Customer', optionalSelect(L.customers, 'any customer')],
+      ['customer', 'Customer', combo(L.customers, { placeholder: 'any customer' })],
       ['export_class', 'Export class', input({ list: 'dl-classes' })],
       ['destination', 'Destination', input({ list: 'dl-destinations' })],
       ['status', 'New status', select(['pending', 'approved', 'denied'])],
@@ -492,6 +492,7 @@ function datalists() {
 
 export const scenarios = {
   async mount(section) {
+    await loadMeta();
     els.name = input({ required: true, pattern: '[A-Za-z0-9][A-Za-z0-9_.\\-]*', title: 'letters, digits, - _ .', placeholder: 'e.g. gpu-slip-4w', 'data-testid': 'scenario-name' });
     els.description = input({ placeholder: 'what this scenario asks', 'data-testid': 'scenario-description' });
     els.name.addEventListener('input', preview);
