@@ -20,7 +20,7 @@ rm -f "$db" "$db-wal" "$db-shm"
 "$takt" import "$work/$scale" --db "$db" --name "$scale" >/dev/null 2>&1
 
 log=$(mktemp)
-"$takt" serve --db "$db" --port 0 --threads 8 >"$log" 2>&1 &
+"$takt" serve --db "$db" --port 0 --threads 64 >"$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -f "$log" "$log.lua"' EXIT
 for _ in $(seq 1 600); do grep -q "listening on" "$log" && break; sleep 0.1; done

@@ -64,7 +64,7 @@ CLI::App* AddServeCommand(CLI::App& app, ServeCommandOptions& o) {
   cmd->add_option("--web", o.web, "Dashboard folder (default: web/ of the checkout)");
   cmd->add_option("--token-file", o.token_file,
                   "File holding the token that requests changing data must send (or set TAKT_API_TOKEN)");
-  cmd->add_option("--threads", o.threads, "Request threads")->default_val(8)->check(CLI::Range(1, 256));
+  cmd->add_option("--threads", o.threads, "Request threads")->default_val(64)->check(CLI::Range(1, 1024));
   cmd->add_option("--policy", o.policy, "Allocation policy")->check(CLI::IsMember({"priority", "revenue"}));
   cmd->add_option("--licence-policy", o.licence_policy, "conservative or expected")
       ->check(CLI::IsMember({"conservative", "expected"}));

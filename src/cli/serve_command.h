@@ -17,7 +17,7 @@ struct ServeCommandOptions {
   int port = 8080;
   std::string web;  ///< the dashboard's folder
   std::string token_file;
-  int threads = 8;
+  int threads = 64;
   std::string policy = "priority";
   std::string licence_policy = "conservative";
 };

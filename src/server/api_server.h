@@ -44,7 +44,7 @@ struct ServeOptions {
   std::string web_dir;  ///< the dashboard's folder; empty: no static files
   std::string token;    ///< required (Bearer) on requests that change anything when not empty
   size_t max_body_bytes = 4u << 20;
-  int threads = 8;
+  int threads = 64;  ///< one per open connection (httplib keeps a thread per keep-alive connection)
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 30;
   size_t max_batch_quotes = 10000;

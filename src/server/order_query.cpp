@@ -50,9 +50,21 @@ std::optional<ReasonCode> ParseReasonCode(std::string_view t) {
 OrderPage QueryOrders(const PlanSnapshot& s, const OrderQuery& q) {
   const Model& m = s.model();
   const Plan& plan = s.plan();
+  const size_t n = m.lines().size();
+  OrderPage page;
+  const bool filtered = q.statuses != 0 || q.customer || q.item || q.site || q.quarter || q.reason || !q.text.empty();
+  if (!filtered && q.sort == OrderSort::kOrder) {
+    // The first page of the whole table, the dashboard's default: no scan at all.
+    page.total = n;
+    for (size_t i = q.offset; i < std::min(n, q.offset + q.limit); ++i) {
+      const size_t at = q.descending ? n - 1 - i : i;
+      page.lines.push_back(LineId(static_cast<int32_t>(s.lines_by_order()[at])));
+    }
+    return page;
+  }
+  // Scan in id order (the arrays' own order, cache friendly); sort only what the page needs.
   std::vector<uint32_t> hits;
-  // Scanning in order-code order makes the default sort free and every other sort stable by order.
-  for (uint32_t id : s.lines_by_order()) {
+  for (uint32_t id = 0; id < n; ++id) {
     const OrderLine& l = m.lines()[id];
     const LineOutcome& o = plan.outcomes[id];
     if (q.statuses != 0 && (q.statuses & (1u << static_cast<unsigned>(o.status))) == 0) continue;
@@ -67,56 +79,54 @@ OrderPage QueryOrders(const PlanSnapshot& s, const OrderQuery& q) {
     }
     hits.push_back(id);
   }
-  OrderPage page;
   page.total = hits.size();
   if (q.offset >= hits.size()) return page;
   const size_t end = std::min(hits.size(), q.offset + q.limit);
 
-  if (q.sort == OrderSort::kOrder) {
-    if (q.descending) std::reverse(hits.begin(), hits.end());
-  } else {
-    // Rank codes once so every sort is on an integer key; ties keep order-code order (the scan's).
-    auto code_ranks = [](size_t n, auto code_of) {
-      std::vector<uint32_t> ids(n), rank(n);
-      for (size_t i = 0; i < n; ++i) ids[i] = static_cast<uint32_t>(i);
-      std::sort(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) { return code_of(a) < code_of(b); });
-      for (size_t i = 0; i < n; ++i) rank[ids[i]] = static_cast<uint32_t>(i);
-      return rank;
-    };
-    std::vector<uint32_t> rank;
-    if (q.sort == OrderSort::kCustomer) {
-      rank = code_ranks(m.customer_codes().size(), [&](uint32_t c) { return m.customer_code(CustomerId(static_cast<int32_t>(c))); });
-    } else if (q.sort == OrderSort::kItem) {
-      rank = code_ranks(m.items().size(), [&](uint32_t i) { return std::string_view(m.items()[i].code); });
-    }
-    auto key = [&](uint32_t id) -> int64_t {
-      const OrderLine& l = m.lines()[id];
-      const LineOutcome& o = plan.outcomes[id];
-      const LineId line(static_cast<int32_t>(id));
-      switch (q.sort) {
-        case OrderSort::kRequest: return l.request_date;
-        // Unplanned lines sort after every planned date.
-        case OrderSort::kPlanned: return o.planned_day < 0 ? INT32_MAX : o.planned_day;
-        case OrderSort::kDaysLate: return o.planned_day < 0 ? INT32_MAX : s.days_late(line);
-        case OrderSort::kValue: return s.line_value(line);
-        case OrderSort::kCustomer: return rank[l.customer.index()];
-        case OrderSort::kItem: return rank[l.item.index()];
-        case OrderSort::kOrder: break;
-      }
-      return 0;
-    };
-    std::vector<std::pair<int64_t, uint32_t>> keyed(hits.size());
-    for (size_t i = 0; i < hits.size(); ++i) {
-      const int64_t k = key(hits[i]);
-      keyed[i] = {q.descending ? -k : k, static_cast<uint32_t>(i)};
-    }
-    std::partial_sort(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(end), keyed.end());
-    std::vector<uint32_t> sorted(end);
-    for (size_t i = 0; i < end; ++i) sorted[i] = hits[keyed[i].second];
-    hits = std::move(sorted);
+  // Rank codes once so every sort is on an integer key; ties go by order code and line.
+  auto code_ranks = [](size_t count, auto code_of) {
+    std::vector<uint32_t> ids(count), rank(count);
+    for (size_t i = 0; i < count; ++i) ids[i] = static_cast<uint32_t>(i);
+    std::sort(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) { return code_of(a) < code_of(b); });
+    for (size_t i = 0; i < count; ++i) rank[ids[i]] = static_cast<uint32_t>(i);
+    return rank;
+  };
+  std::vector<uint32_t> rank;
+  if (q.sort == OrderSort::kCustomer) {
+    rank = code_ranks(m.customer_codes().size(),
+                      [&](uint32_t c) { return m.customer_code(CustomerId(static_cast<int32_t>(c))); });
+  } else if (q.sort == OrderSort::kItem) {
+    rank = code_ranks(m.items().size(), [&](uint32_t i) { return std::string_view(m.items()[i].code); });
   }
+  auto key = [&](uint32_t id) -> int64_t {
+    const OrderLine& l = m.lines()[id];
+    const LineOutcome& o = plan.outcomes[id];
+    const LineId line(static_cast<int32_t>(id));
+    switch (q.sort) {
+      case OrderSort::kOrder: return s.order_rank(line);
+      case OrderSort::kRequest: return l.request_date;
+      // Unplanned lines sort after every planned date.
+      case OrderSort::kPlanned: return o.planned_day < 0 ? INT32_MAX : o.planned_day;
+      case OrderSort::kDaysLate: return o.planned_day < 0 ? INT32_MAX : s.days_late(line);
+      case OrderSort::kValue: return s.line_value(line);
+      case OrderSort::kCustomer: return rank[l.customer.index()];
+      case OrderSort::kItem: return rank[l.item.index()];
+    }
+    return 0;
+  };
+  std::vector<std::pair<int64_t, uint32_t>> keyed(hits.size());
+  for (size_t i = 0; i < hits.size(); ++i) {
+    const int64_t k = key(hits[i]);
+    keyed[i] = {q.descending ? -k : k, s.order_rank(LineId(static_cast<int32_t>(hits[i])))};
+  }
+  // Linear selection of the first `end`, then a sort of those only.
+  const auto cut = keyed.begin() + static_cast<std::ptrdiff_t>(end);
+  if (cut != keyed.end()) std::nth_element(keyed.begin(), cut, keyed.end());
+  std::sort(keyed.begin(), cut);
   page.lines.reserve(end - q.offset);
-  for (size_t i = q.offset; i < end; ++i) page.lines.push_back(LineId(static_cast<int32_t>(hits[i])));
+  for (size_t i = q.offset; i < end; ++i) {
+    page.lines.push_back(LineId(static_cast<int32_t>(s.lines_by_order()[keyed[i].second])));
+  }
   return page;
 }
 

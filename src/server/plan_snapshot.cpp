@@ -73,6 +73,9 @@ void PlanSnapshot::BuildIndexes() {
     return la.line != lb.line ? la.line < lb.line : a < b;
   });
 
+  order_rank_.resize(lines);
+  for (size_t i = 0; i < lines; ++i) order_rank_[lines_by_order_[i]] = static_cast<uint32_t>(i);
+
   line_value_.resize(lines);
   days_late_.assign(lines, 0);
   planned_quarter_.assign(lines, -1);

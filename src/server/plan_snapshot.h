@@ -57,6 +57,8 @@ class PlanSnapshot {
   std::span<const Peg> pegs_of(LineId line) const;
   /// Line ids sorted by order code then line number; and the first line of an order code.
   const std::vector<uint32_t>& lines_by_order() const { return lines_by_order_; }
+  /// A line's position in lines_by_order().
+  uint32_t order_rank(LineId line) const { return order_rank_[line.index()]; }
   std::optional<LineId> FindLine(std::string_view order, int64_t line) const;
 
   /// Per line: value (qty x price), days late (>= 0), the planned day's quarter (-1 none).
@@ -96,7 +98,7 @@ class PlanSnapshot {
   std::vector<uint32_t> peg_offsets_;
   RowIndex shipments_by_line_, work_orders_by_line_;
   RowIndex purchases_by_item_, work_orders_by_item_, consumptions_by_item_;
-  std::vector<uint32_t> lines_by_order_;
+  std::vector<uint32_t> lines_by_order_, order_rank_;
   std::vector<Money> line_value_;
   std::vector<int32_t> days_late_, planned_quarter_;
   std::vector<Fixed4> load_;  ///< [resource][day]
