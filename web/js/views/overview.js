@@ -155,7 +155,6 @@ function renderTables() {
         { label: 'Margin %', value: (q) => (q.revenue ? pct((100 * q.margin) / q.revenue) : '—'), class: 'num' },
         { label: 'Units', value: (q) => int(q.units), class: 'num' },
         { label: 'Lines', value: (q) => int(q.lines), class: 'num' },
-        { label: 'Booked', value: (q) => money(q.booked), class: 'num' },
         { label: 'Backlog end', value: (q) => money(q.backlog_end), class: 'num' },
       ],
       s.quarters,

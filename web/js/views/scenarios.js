@@ -381,22 +381,28 @@ function renderList(list) {
 }
 
 function constraintTable(list, testid, empty) {
+  const rows = list || [];
   return table(
     [
-      { label: 'Constraint', value: (c) => h('code', {}, c.key ?? c.constraint ?? '') },
+      { label: 'Constraint', value: (c) => [h('code', {}, c.key ?? ''), h('div', { class: 'sub-text' }, c.reason || '')], class: 'wrap' },
       { label: 'Reason', value: (c) => badge(reasonLabel(c.reason_code), 'reason') },
-      { label: 'Lines', value: (c) => int(c.lines), class: 'num' },
-      { label: 'Value', value: (c) => money(c.value), class: 'num' },
-      { label: 'What binds', value: (c) => c.reason || '', class: 'wrap' },
-    ],
-    list || [],
+      rows.some((c) => c.lines !== undefined) ? { label: 'Lines', value: (c) => int(c.lines), class: 'num' } : null,
+      { label: 'Value', value: (c) => money(c.value), class: 'num', title: (c) => moneyFull(c.value) },
+    ].filter(Boolean),
+    rows,
     { class: 'compact', testid, empty },
   );
 }
 
+function statusChange(x) {
+  const status = x.status_before === x.status_after ? statusLabel(x.status_after) : `${statusLabel(x.status_before)} → ${statusLabel(x.status_after)}`;
+  const shipped = x.shipped_before !== undefined && x.shipped_before !== x.shipped_after ? ` (shipped ${int(x.shipped_before)} → ${int(x.shipped_after)})` : '';
+  return status + shipped;
+}
+
 function renderComparison(name, c, seconds) {
   const quarters = c.quarters || [];
-  const revDelta = quarters.reduce((a, q) => a + (q.revenue_scenario - q.revenue_base), 0);
+  const revDelta = c.revenue_delta ?? quarters.reduce((a, q) => a + (q.revenue_scenario - q.revenue_base), 0);
   const marginDelta = quarters.reduce((a, q) => a + (q.margin_scenario - q.margin_base), 0);
   const chartEl = h('div', { class: 'chart', 'data-testid': 'chart-comparison', role: 'img', 'aria-label': `Revenue by quarter, base vs ${name}` });
   const delta = (v) => h('span', { class: v > 0 ? 'pos' : v < 0 ? 'neg' : '' }, moneyDelta(v));
@@ -448,9 +454,14 @@ function renderComparison(name, c, seconds) {
             { label: 'Item', value: (x) => x.item, class: 'clip' },
             { label: 'Before', value: (x) => date(x.before), class: 'date' },
             { label: 'After', value: (x) => date(x.after), class: 'date' },
-            { label: 'Status', value: (x) => (x.status_before === x.status_after ? statusLabel(x.status_after) : `${statusLabel(x.status_before)} → ${statusLabel(x.status_after)}`) },
-            { label: 'Reason', value: (x) => (x.reason_before === x.reason_after ? reasonLabel(x.reason_after) : `${reasonLabel(x.reason_before) || '—'} → ${reasonLabel(x.reason_after) || '—'}`) },
-            { label: 'Revenue moved', value: (x) => money(x.revenue_moved), class: 'num' },
+            { label: 'Status', value: statusChange },
+            { label: 'Revenue moved', value: (x) => money(x.revenue_moved), class: 'num', title: (x) => moneyFull(x.revenue_moved) },
+            {
+              label: 'Binds now',
+              value: (x) => x.reason_after || x.reason_before || '',
+              class: 'reason-col',
+              title: (x) => `before: ${x.reason_before || '—'}\nafter: ${x.reason_after || '—'}`,
+            },
           ],
           c.changes || [],
           { class: 'compact', testid: 'comparison-changes', empty: 'no line changed' },
