@@ -118,7 +118,8 @@ export function table(columns, rows, opts = {}) {
   if (!rows.length) {
     tbody.append(h('tr', { class: 'empty' }, h('td', { colspan: columns.length }, opts.empty || 'nothing to show')));
   }
-  for (const row of rows) {
+  const shown = opts.limit && rows.length > opts.limit ? rows.slice(0, opts.limit) : rows;
+  for (const row of shown) {
     const tr = h('tr', {}, columns.map((c) => h('td', { class: c.class, title: c.title ? c.title(row) : null }, c.value(row))));
     if (opts.onRow) {
       tr.classList.add('clickable');
@@ -130,7 +131,22 @@ export function table(columns, rows, opts = {}) {
     }
     tbody.append(tr);
   }
-  return h('table', { class: `grid ${opts.class || ''}`, 'data-testid': opts.testid }, thead, tbody);
+  const el = h('table', { class: `grid ${opts.class || ''}`, 'data-testid': opts.testid }, thead, tbody);
+  if (shown.length < rows.length) {
+    tbody.append(
+      h(
+        'tr',
+        { class: 'more' },
+        h(
+          'td',
+          { colspan: columns.length },
+          h('button', { type: 'button', class: 'btn btn-small', onclick: () => el.replaceWith(table(columns, rows, { ...opts, limit: 0 })) }, `Show all ${rows.length.toLocaleString('en-US')}`),
+          h('span', { class: 'muted' }, ` (${shown.length} shown)`),
+        ),
+      ),
+    );
+  }
+  return el;
 }
 
 /** A card with a title bar and a body. */

@@ -28,6 +28,7 @@ async function show() {
     else a.removeAttribute('aria-current');
   }
   const view = VIEWS[name];
+  document.title = `takt · ${name[0].toUpperCase()}${name.slice(1)}`;
   const section = document.getElementById(`view-${name}`);
   try {
     if (!mounted.has(name)) {

@@ -292,6 +292,26 @@ test('orders: a late line drills down to its reason and BOM', async () => {
   await page.click('[data-testid="filter-reset"]');
 });
 
+test('errors: an API error shows in the banner', async () => {
+  expectFailures = (text) => /\b404\b/.test(text);
+  try {
+    await page.evaluate(() => {
+      location.hash = '#orders/SO-NO-SUCH-ORDER/1';
+    });
+    await page.waitForSelector('[data-testid="error-banner"]:not([hidden])');
+  } finally {
+    await page.waitForTimeout(200);
+    expectFailures = null;
+  }
+  const text = await page.textContent('[data-testid="error-banner"]');
+  assert.match(text, /SO-NO-SUCH-ORDER/, `the banner names the line: ${text}`);
+  assert.match(text, /not_found/, `the banner gives the error code: ${text}`);
+  await shot('error-banner');
+  await page.click('[data-testid="error-banner"] .banner-close');
+  await page.waitForSelector('[data-testid="error-banner"][hidden]', { state: 'attached' });
+  await page.click('[data-testid="drill-close"]');
+});
+
 test('capacity: the heatmap and a resource load chart render with data', async () => {
   await view('capacity');
   await assertChart('chart-heatmap');

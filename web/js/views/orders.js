@@ -332,7 +332,7 @@ function renderDetail(d) {
           { label: 'Value', value: (s) => money(s.value), class: 'num' },
         ],
         d.shipments || [],
-        { class: 'compact', empty: 'no shipment planned', testid: 'drill-shipments' },
+        { class: 'compact', empty: 'no shipment planned', testid: 'drill-shipments', limit: 40 },
       ),
     ),
     h(
@@ -358,7 +358,7 @@ function renderDetail(d) {
           },
         ],
         d.work_orders || [],
-        { class: 'compact', empty: 'no work order', testid: 'drill-work-orders' },
+        { class: 'compact', empty: 'no work order', testid: 'drill-work-orders', limit: 40 },
       ),
     ),
     h(
@@ -374,7 +374,7 @@ function renderDetail(d) {
           { label: 'Source', value: (p) => h('span', {}, h('span', { class: 'tag' }, sourceKind(p.source_kind)), ' ', p.source ?? '') },
         ],
         d.pegging || [],
-        { class: 'compact', empty: 'nothing pegged', testid: 'drill-pegging' },
+        { class: 'compact', empty: 'nothing pegged', testid: 'drill-pegging', limit: 40 },
       ),
     ),
   ];
