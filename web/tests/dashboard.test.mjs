@@ -34,7 +34,8 @@ let expectFailures = null; // a predicate for failures a step provokes on purpos
 
 function run(args) {
   const r = spawnSync(binary, args, { encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`takt ${args.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+  if (r.error) throw new Error(`takt ${args.join(' ')} could not run: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`takt ${args.join(' ')} exited ${r.status ?? r.signal}:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
 

@@ -30,6 +30,8 @@ function renderAnswer(q, a) {
   const full = answerDate(a);
   const partialOnly = !full && a.last_date;
   const request = a.request ?? q.request;
+  // Without a request date the server asks for plan start: "late" then only means "not at once".
+  const asap = !q.request && a.status !== 'unplanned';
   replace(
     els.answer,
     h(
@@ -44,7 +46,12 @@ function renderAnswer(q, a) {
           h('div', { class: 'kpi-label' }, partialOnly ? 'Can ship part of it, the last on' : 'Can ship'),
           h('div', { class: 'answer-date', 'data-testid': 'promise-date' }, full || a.last_date || 'not within the horizon'),
         ),
-        h('div', { class: 'answer-badges' }, badge(statusLabel(a.status), a.status), a.committed ? badge('committed', 'neutral') : null),
+        h(
+          'div',
+          { class: 'answer-badges' },
+          asap ? badge('as soon as possible', 'neutral') : badge(statusLabel(a.status), a.status),
+          a.committed ? badge('committed', 'neutral') : null,
+        ),
       ),
       h(
         'dl',
@@ -52,10 +59,10 @@ function renderAnswer(q, a) {
         [
           ['Quote', `${int(q.qty)} × ${q.item} to ${q.ship_to}${q.customer ? ` for ${q.customer}` : ''}`],
           ['Site', a.site ?? '—'],
-          ['On time', a.on_time ? 'yes' : `no${a.days_late ? ` (${int(a.days_late)} days late)` : ''}`],
-          ['Request', date(request)],
+          asap ? ['Request', 'none: as soon as possible'] : ['On time', a.on_time ? 'yes' : `no${a.days_late ? ` (${int(a.days_late)} days late)` : ''}`],
+          asap ? null : ['Request', date(request)],
           ['Revenue quarter', a.quarter ?? '—'],
-          a.revenue !== undefined ? ['Revenue', money(a.revenue)] : null,
+          a.revenue !== undefined ? ['Revenue', q.price === undefined ? '— (give a unit price)' : money(a.revenue)] : null,
           a.shipped !== undefined ? ['Shipped', `${int(a.shipped)} of ${int(q.qty)}`] : null,
           ['Licence', a.licence || '—'],
           ['Reason', a.reason ? h('span', {}, badge(reasonLabel(a.reason_code), 'reason'), ' ', a.reason) : '—'],
@@ -87,7 +94,7 @@ function renderHistory() {
         { label: 'Request', value: (x) => date(x.q.request), class: 'date' },
         { label: 'Date', value: (x) => date(x.a.date ?? x.a.last_date), class: 'date' },
         { label: 'Site', value: (x) => x.a.site ?? '—' },
-        { label: 'Status', value: (x) => badge(statusLabel(x.a.status), x.a.status) },
+        { label: 'Status', value: (x) => (!x.q.request && x.a.status !== 'unplanned' ? badge('as soon as possible', 'neutral') : badge(statusLabel(x.a.status), x.a.status)) },
         { label: 'Committed', value: (x) => (x.a.committed ? 'yes' : '') },
       ],
       history,
@@ -139,7 +146,7 @@ export const promise = {
     );
     f.site = select([['', 'any site'], ...(m.sites || []).map((s) => [s.code, `${s.code} · ${s.name}`])], { 'data-testid': 'promise-site' });
     f.request = h('input', { type: 'date', 'data-testid': 'promise-request' });
-    f.price = h('input', { type: 'number', min: 0, step: 'any', placeholder: 'the item’s usual price', 'data-testid': 'promise-price' });
+    f.price = h('input', { type: 'number', min: 0, step: 'any', placeholder: 'for the revenue of the answer', 'data-testid': 'promise-price' });
     f.partial = h('input', { type: 'checkbox', 'data-testid': 'promise-partial' });
     f.commit = h('input', { type: 'checkbox', 'data-testid': 'promise-commit' });
     els.submit = h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'promise-submit' }, 'Promise');
@@ -150,9 +157,14 @@ export const promise = {
       field('Item', f.item, { wide: true }),
       h('div', { class: 'form-row' }, field('Quantity', f.qty), field('Ship to', f.shipTo)),
       field('Customer (optional)', f.customer, { wide: true, hint: 'licences are the customer’s; a new customer holds none' }),
-      h('div', { class: 'form-row' }, field('Site (optional)', f.site), field('Request date (optional)', f.request)),
+      h('div', { class: 'form-row' }, field('Site (optional)', f.site), field('Request date (optional)', f.request, { hint: 'none: as soon as possible' })),
       field('Unit price (optional)', f.price),
-      h('div', { class: 'form-row checks' }, field('Partial shipments allowed', f.partial, { inline: true }), field('Commit into the plan', f.commit, { inline: true })),
+      h(
+        'div',
+        { class: 'form-row checks' },
+        field('Partial shipments allowed', f.partial, { inline: true }),
+        field('Commit (later quotes see less)', f.commit, { inline: true }),
+      ),
       h('div', { class: 'form-actions' }, els.submit),
       els.errors,
     );
@@ -160,7 +172,7 @@ export const promise = {
     els.history = h('div', { class: 'scroll-x' });
     replace(
       section,
-      h('header', { class: 'view-head' }, h('h1', {}, 'Promise'), h('p', { class: 'muted' }, 'When could a new order ship? Planned after the whole backlog; the plan changes only when you commit.')),
+      h('header', { class: 'view-head' }, h('h1', {}, 'Promise'), h('p', { class: 'muted' }, 'When could a new order ship? Planned after the whole backlog, without changing it; a committed quote keeps what it takes from later quotes.')),
       h('div', { class: 'row one-one' }, card('Quote', els.form), card('Answer', els.answer)),
       card('Quotes asked in this session', els.history),
     );
