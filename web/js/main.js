@@ -12,6 +12,7 @@ import { scenarios } from './views/scenarios.js';
 
 const VIEWS = { overview, orders, capacity, promise, scenarios };
 const mounted = new Set();
+let lastView = '';
 
 function currentView() {
   const name = location.hash.replace(/^#/, '').split('/')[0];
@@ -27,6 +28,8 @@ async function show() {
     if (a.dataset.view === name) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
+  if (name !== lastView) window.scrollTo(0, 0);
+  lastView = name;
   const view = VIEWS[name];
   document.title = `takt · ${name[0].toUpperCase()}${name.slice(1)}`;
   const section = document.getElementById(`view-${name}`);

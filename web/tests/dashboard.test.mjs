@@ -356,7 +356,7 @@ test('scenarios: invalid edits show validation errors next to the form', async (
 });
 
 test('scenarios: a scenario is created, run and its comparison appears', async () => {
-  const name = `more-capacity-${Date.now()}`;
+  const name = `more-capacity-${Date.now() % 100000}`;
   await page.fill('[data-testid="scenario-name"]', name);
   await page.fill('[data-testid="scenario-description"]', 'browser test: two more units a day on a resource');
   await page.click('[data-testid="add-capacity_add"]');

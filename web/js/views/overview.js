@@ -33,15 +33,15 @@ function renderTiles() {
   const k = store.summary.kpis;
   const dThis = quarterDelta(k.this_quarter);
   const dNext = quarterDelta(k.next_quarter);
-  const scen = (d) => (d === null ? null : `${chosen}: ${moneyDelta(d)}`);
+  const scen = (code, d) => (d === null ? `${code ?? ''} revenue` : `${code ?? ''} · Δ ${moneyDelta(d)}`);
   replace(
     els.tiles,
     tile('backlog', 'Backlog', money(k.backlog), `${int(k.lines)} open lines`, { title: moneyFull(k.backlog) }),
-    tile('revenue-this', `Revenue ${k.this_quarter ?? 'this quarter'}`, money(k.revenue_this_quarter), scen(dThis) || 'this quarter', {
-      title: moneyFull(k.revenue_this_quarter),
+    tile('revenue-this', 'This quarter', money(k.revenue_this_quarter), scen(k.this_quarter, dThis), {
+      title: `${k.this_quarter} revenue ${moneyFull(k.revenue_this_quarter)}${dThis === null ? '' : `; ${chosen}: ${moneyDelta(dThis)}`}`,
     }),
-    tile('revenue-next', `Revenue ${k.next_quarter ?? 'next quarter'}`, money(k.revenue_next_quarter), scen(dNext) || 'next quarter', {
-      title: moneyFull(k.revenue_next_quarter),
+    tile('revenue-next', 'Next quarter', money(k.revenue_next_quarter), scen(k.next_quarter, dNext), {
+      title: `${k.next_quarter} revenue ${moneyFull(k.revenue_next_quarter)}${dNext === null ? '' : `; ${chosen}: ${moneyDelta(dNext)}`}`,
     }),
     tile('margin', 'Margin', money(k.margin), `${pct(k.margin_pct)} of revenue`, { title: moneyFull(k.margin) }),
     tile('on-time-lines', 'On time · lines', rate(k.on_time_rate), `${int(k.lines_on_time)} of ${int(k.lines)} lines`, {
@@ -58,6 +58,9 @@ function renderTiles() {
 }
 
 function renderQuarterChart() {
+  const vs = comparison ? ` · base vs ${chosen}` : '';
+  els.vsQuarters.textContent = vs;
+  els.vsBurn.textContent = vs;
   const quarters = store.summary.quarters;
   const codes = quarters.map((q) => q.code);
   const byCode = new Map((comparison ? comparison.quarters : []).map((q) => [q.code, q]));
@@ -74,14 +77,14 @@ function renderQuarterChart() {
   ];
   if (comparison) {
     series.splice(1, 0, {
-      name: `Revenue · ${chosen}`,
+      name: 'Revenue · scenario',
       type: 'bar',
       data: codes.map((c) => (byCode.has(c) ? byCode.get(c).revenue_scenario : null)),
       itemStyle: { color: COLORS.scenario },
       barMaxWidth: 26,
     });
     series.push({
-      name: `Margin · ${chosen}`,
+      name: 'Margin · scenario',
       type: 'line',
       yAxisIndex: 1,
       data: codes.map((c) => (byCode.has(c) ? byCode.get(c).margin_scenario : null)),
@@ -95,12 +98,9 @@ function renderQuarterChart() {
     {
       tooltip: { trigger: 'axis', valueFormatter: (v) => money(v) },
       legend: { top: 0, itemWidth: 14, itemHeight: 8 },
-      grid: { left: 64, right: 64, top: 40, bottom: 28 },
+      grid: { left: 64, right: 64, top: 34, bottom: 28 },
       xAxis: { type: 'category', data: codes },
-      yAxis: [
-        { ...moneyAxis, name: 'revenue', nameTextStyle: { align: 'left' } },
-        { ...moneyAxis, name: 'margin', splitLine: { show: false }, nameTextStyle: { align: 'right' } },
-      ],
+      yAxis: [{ ...moneyAxis }, { ...moneyAxis, splitLine: { show: false } }],
       series,
     },
     quarters.length,
@@ -122,7 +122,7 @@ async function renderBurndown() {
   ];
   if (chosen && Array.isArray(data.scenario_points)) {
     series.push({
-      name: `Open backlog · ${chosen}`,
+      name: 'Open backlog · scenario',
       type: 'line',
       showSymbol: false,
       data: data.scenario_points.map((p) => [p.date, p.backlog]),
@@ -216,6 +216,8 @@ export const overview = {
     scenarioSelect = select([], { 'data-testid': 'overview-scenario' });
     scenarioSelect.addEventListener('change', () => choose(scenarioSelect.value));
     els.tiles = h('div', { class: 'kpis', 'data-testid': 'kpis' });
+    els.vsQuarters = h('span', { class: 'vs' });
+    els.vsBurn = h('span', { class: 'vs' });
     els.quarterChart = h('div', { class: 'chart', 'data-testid': 'chart-quarters', role: 'img', 'aria-label': 'Revenue and margin by quarter' });
     els.burnChart = h('div', { class: 'chart', 'data-testid': 'chart-burndown', role: 'img', 'aria-label': 'Backlog burn-down' });
     els.quarterTable = h('div', { class: 'scroll-x' });
@@ -227,8 +229,8 @@ export const overview = {
       h(
         'div',
         { class: 'row two' },
-        card('Revenue and margin by quarter', els.quarterChart),
-        card('Backlog burn-down', els.burnChart),
+        card(['Revenue and margin by quarter', els.vsQuarters], els.quarterChart),
+        card(['Backlog burn-down', els.vsBurn], els.burnChart),
       ),
       h('div', { class: 'row two' }, card('Quarters', els.quarterTable), card('Top constraints', els.constraints)),
     );
