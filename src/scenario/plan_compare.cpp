@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_map>
 
 #include "io/csv_reader.h"
@@ -289,7 +290,12 @@ PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario) {
     c.quarters.push_back(row);
   }
 
-  // Revenue by quarter code, so that plans with different quarter lists still compare.
+  // Revenue by quarter code, so that plans with different quarter lists still compare. With the same
+  // quarter list (a scenario of the same dataset) the vectors compare index by index, without maps.
+  bool same_quarters = base.quarters.size() == scenario.quarters.size();
+  for (size_t q = 0; same_quarters && q < base.quarters.size(); ++q) {
+    same_quarters = base.quarters[q].code == scenario.quarters[q].code;
+  }
   auto by_code = [](const PlanView& view, const PlanView::Line& line) {
     std::unordered_map<std::string, Money> revenue;
     for (size_t q = 0; q < view.quarters.size(); ++q) {
@@ -297,31 +303,16 @@ PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario) {
     }
     return revenue;
   };
-  auto total = [](const PlanView::Line& line) {
-    Money sum = 0;
-    for (Money m : line.revenue_by_quarter) sum += m;
-    return sum;
-  };
-  std::unordered_map<std::string, size_t> in_scenario;
-  for (size_t i = 0; i < scenario.lines.size(); ++i) {
-    in_scenario.emplace(Key(scenario.lines[i].order, scenario.lines[i].line), i);
-  }
-  std::vector<uint8_t> matched(scenario.lines.size(), 0);
-  for (const PlanView::Line& a : base.lines) {
-    LineChange change = ChangeOf(a);
-    SetBefore(change, a);
-    const auto it = in_scenario.find(Key(a.order, a.line));
-    if (it == in_scenario.end()) {
-      change.kind = LineChange::Kind::kOnlyInBase;
-      change.revenue_moved = total(a);
-      c.changes.push_back(change);
-      continue;
-    }
-    matched[it->second] = 1;
-    const PlanView::Line& b = scenario.lines[it->second];
-    SetAfter(change, b);
-    const auto ra = by_code(base, a), rb = by_code(scenario, b);
+  auto moved = [&](const PlanView::Line& a, const PlanView::Line& b) {
     Money gained = 0, lost = 0;
+    if (same_quarters) {
+      for (size_t q = 0; q < a.revenue_by_quarter.size(); ++q) {
+        const Money delta = b.revenue_by_quarter[q] - a.revenue_by_quarter[q];
+        (delta > 0 ? gained : lost) += delta > 0 ? delta : -delta;
+      }
+      return std::max(gained, lost);
+    }
+    const auto ra = by_code(base, a), rb = by_code(scenario, b);
     for (const auto& [code, value] : rb) {
       const auto found = ra.find(code);
       const Money delta = value - (found == ra.end() ? 0 : found->second);
@@ -330,12 +321,55 @@ PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario) {
     for (const auto& [code, value] : ra) {
       if (!rb.count(code)) lost += value;
     }
-    change.revenue_moved = std::max(gained, lost);
-    const bool unplanned_a = a.status == "unplanned", unplanned_b = b.status == "unplanned";
-    if (a.planned == b.planned && a.shipped == b.shipped && change.revenue_moved == 0) {
+    return std::max(gained, lost);
+  };
+  auto total = [](const PlanView::Line& line) {
+    Money sum = 0;
+    for (Money m : line.revenue_by_quarter) sum += m;
+    return sum;
+  };
+  // Lines are matched by order and line number; plans of one dataset list them in the same order,
+  // so the same index is tried first and the map is built only when that fails.
+  std::unordered_map<std::string, size_t> in_scenario;
+  bool map_built = false;
+  auto find = [&](size_t index, const PlanView::Line& a) -> std::optional<size_t> {
+    if (index < scenario.lines.size() && scenario.lines[index].line == a.line && scenario.lines[index].order == a.order) {
+      return index;
+    }
+    if (!map_built) {
+      for (size_t i = 0; i < scenario.lines.size(); ++i) {
+        in_scenario.emplace(Key(scenario.lines[i].order, scenario.lines[i].line), i);
+      }
+      map_built = true;
+    }
+    const auto it = in_scenario.find(Key(a.order, a.line));
+    if (it == in_scenario.end()) return std::nullopt;
+    return it->second;
+  };
+  std::vector<uint8_t> matched(scenario.lines.size(), 0);
+  for (size_t index = 0; index < base.lines.size(); ++index) {
+    const PlanView::Line& a = base.lines[index];
+    const std::optional<size_t> found = find(index, a);
+    if (!found) {
+      LineChange change = ChangeOf(a);
+      SetBefore(change, a);
+      change.kind = LineChange::Kind::kOnlyInBase;
+      change.revenue_moved = total(a);
+      c.changes.push_back(change);
+      continue;
+    }
+    matched[*found] = 1;
+    const PlanView::Line& b = scenario.lines[*found];
+    const Money revenue_moved = moved(a, b);
+    if (a.planned == b.planned && a.shipped == b.shipped && revenue_moved == 0) {
       ++c.unchanged_lines;
       continue;
     }
+    LineChange change = ChangeOf(a);
+    SetBefore(change, a);
+    SetAfter(change, b);
+    change.revenue_moved = revenue_moved;
+    const bool unplanned_a = a.status == "unplanned", unplanned_b = b.status == "unplanned";
     if (!unplanned_a && unplanned_b) {
       change.kind = LineChange::Kind::kNewlyUnplanned;
     } else if (unplanned_a && !unplanned_b) {
@@ -347,7 +381,7 @@ PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario) {
     } else {
       change.kind = LineChange::Kind::kQuantity;
     }
-    c.changes.push_back(change);
+    c.changes.push_back(std::move(change));
   }
   for (size_t i = 0; i < scenario.lines.size(); ++i) {
     if (matched[i]) continue;
