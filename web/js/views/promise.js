@@ -20,14 +20,10 @@ function quote() {
   return q;
 }
 
-/** The date the whole quantity can ship, or for a partial answer the last shipment's date. */
-function answerDate(a) {
-  return a.date ?? null;
-}
-
 function renderAnswer(q, a) {
   const tone = a.status === 'on_time' ? 'on_time' : a.status === 'late' ? 'late' : 'unplanned';
-  const full = answerDate(a);
+  // `date`: the whole quantity has shipped; `last_date`: the last shipment, even when not all of it ships.
+  const full = a.date ?? null;
   const partialOnly = !full && a.last_date;
   const request = a.request ?? q.request;
   // Without a request date the server asks for plan start: "late" then only means "not at once".
