@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -58,6 +59,33 @@ inline void Append(DatasetFiles& files, const std::string& name, const std::stri
 
 inline void Remove(DatasetFiles& files, const std::string& name) {
   std::erase_if(files, [&](const auto& f) { return f.first == name; });
+}
+
+/// Whether two sets of files are equal, naming the first difference rather than printing megabytes.
+inline testing::AssertionResult SameFiles(const DatasetFiles& actual, const DatasetFiles& expected) {
+  if (actual.size() != expected.size()) {
+    return testing::AssertionFailure() << actual.size() << " files, expected " << expected.size();
+  }
+  for (size_t i = 0; i < actual.size(); ++i) {
+    if (actual[i].first != expected[i].first) {
+      return testing::AssertionFailure() << "file " << i << " is " << actual[i].first << ", expected "
+                                         << expected[i].first;
+    }
+    const std::string& a = actual[i].second;
+    const std::string& e = expected[i].second;
+    if (a != e) {
+      size_t at = 0;
+      while (at < a.size() && at < e.size() && a[at] == e[at]) ++at;
+      return testing::AssertionFailure() << actual[i].first << " differs from byte " << at << " (" << a.size()
+                                         << " bytes, expected " << e.size() << ")";
+    }
+  }
+  return testing::AssertionSuccess();
+}
+
+inline testing::AssertionResult SameFiles(const std::optional<DatasetFiles>& actual, const DatasetFiles& expected) {
+  if (!actual) return testing::AssertionFailure() << "no files";
+  return SameFiles(*actual, expected);
 }
 
 /// A deterministic pseudo-random stream (splitmix64) for randomized tests.

@@ -4,8 +4,10 @@
 
 #include <charconv>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string_view>
 #include <thread>
 
 namespace takt::cli {
@@ -25,14 +27,20 @@ std::string FormatBytes(int64_t bytes) {
 }
 
 StoreProgress ProgressLines(std::string verb) {
+  const char* pause = std::getenv("TAKT_STORE_PAUSE");
+  const bool wait_for_input = pause != nullptr && std::string_view(pause) == "stdin";
   int pause_ms = 0;
-  if (const char* pause = std::getenv("TAKT_STORE_PAUSE_MS"); pause != nullptr) {
-    std::from_chars(pause, pause + std::strlen(pause), pause_ms);
-  }
-  return [verb = std::move(verb), pause_ms](const std::string& file_name, size_t bytes) {
+  if (pause != nullptr && !wait_for_input) std::from_chars(pause, pause + std::strlen(pause), pause_ms);
+  return [verb = std::move(verb), wait_for_input, pause_ms](const std::string& file_name, size_t bytes) {
     fmt::print(stderr, "{} {} ({})\n", verb, file_name, FormatBytes(static_cast<int64_t>(bytes)));
     std::fflush(stderr);
-    if (pause_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms));
+    if (wait_for_input) {
+      int c = 0;
+      while ((c = std::getchar()) != EOF && c != '\n') {
+      }
+    } else if (pause_ms > 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms));
+    }
   };
 }
 
