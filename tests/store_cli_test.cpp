@@ -290,7 +290,7 @@ TEST_F(StoreCli, DatasetCommandsReadFromTheStore) {
     ASSERT_NE(store, nullptr) << error;
     EXPECT_EQ(store->LatestPlanOf(1), 2);
     EXPECT_EQ(store->Version(2)->parent, 1);
-    EXPECT_TRUE(Contains(store->Version(2)->note, "policy priority")) << store->Version(2)->note;
+    EXPECT_EQ(store->Version(2)->note, "policy=priority licence_policy=conservative");
     const DatasetFiles stored = store->LoadPlanFiles(2).value_or(DatasetFiles{});
     ASSERT_EQ(stored.size(), 7u);
     DatasetFiles folder_files;

@@ -52,7 +52,9 @@ int RunPlan(const PlanCommandOptions& options) {
   }
   if (dataset.store) {
     const std::string name = options.name.empty() ? dataset.store->Version(dataset.version)->name : options.name;
-    std::string note = fmt::format("policy {}, licence policy {}", options.policy, options.licence_policy);
+    // As `takt serve` notes the plans it keeps, so that it finds this plan instead of making it again.
+    std::string note = fmt::format("policy={} licence_policy={}", AllocationPolicyName(plan_options.policy),
+                                   LicencePolicyName(plan_options.licence_policy));
     if (!options.note.empty()) note += "; " + options.note;
     const int64_t version =
         dataset.store->SavePlan(dataset.version, WritePlanFiles(model, plan, report), name,
