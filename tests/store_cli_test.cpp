@@ -134,10 +134,14 @@ TaktRun Takt(const std::vector<std::string>& args) {
 
 bool Contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 
+/// This process's scratch folder: ctest runs tests in parallel processes.
+std::filesystem::path TempRoot() {
+  return std::filesystem::temp_directory_path() / fmt::format("takt-store-cli-test-{}", getpid());
+}
+
 std::filesystem::path TempPath(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / "takt-store-cli-test";
-  std::filesystem::create_directories(dir);
-  const auto path = dir / name;
+  std::filesystem::create_directories(TempRoot());
+  const auto path = TempRoot() / name;
   std::filesystem::remove_all(path);
   for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
   return path;
@@ -160,21 +164,19 @@ int64_t RawCount(const std::filesystem::path& db, const char* sql) {
 
 class StoreCli : public testing::Test {
  protected:
-  /// A demo and a large dataset as folders, written once for all the tests here.
-  static void SetUpTestSuite() {
-    demo_ = new std::filesystem::path(TempPath("demo"));
-    large_ = new std::filesystem::path(TempPath("large"));
-    ASSERT_EQ(WriteDataset(Generate({Scale::kDemo, 2}), *demo_), "");
-    ASSERT_EQ(WriteDataset(Generate({Scale::kLarge, 2}), *large_), "");
+  static void TearDownTestSuite() { std::filesystem::remove_all(TempRoot()); }
+
+  /// A demo and a large dataset as folders, each written once by the first test that needs it.
+  static std::string demo() { return Dataset(Scale::kDemo, "demo"); }
+  static std::string large() { return Dataset(Scale::kLarge, "large"); }
+  static std::string Dataset(Scale scale, const std::string& name) {
+    const auto dir = TempRoot() / name;
+    if (!std::filesystem::exists(dir / "orders.csv")) {
+      std::filesystem::create_directories(TempRoot());
+      EXPECT_EQ(WriteDataset(Generate({scale, 2}), dir), "");
+    }
+    return dir.string();
   }
-  static void TearDownTestSuite() {
-    std::filesystem::remove_all(*demo_);
-    std::filesystem::remove_all(*large_);
-    delete demo_;
-    delete large_;
-  }
-  static std::string demo() { return demo_->string(); }
-  static std::string large() { return large_->string(); }
 
   /// A store holding the demo as its one committed version.
   static std::filesystem::path StoreWithDemo(const std::string& name) {
@@ -196,7 +198,7 @@ class StoreCli : public testing::Test {
       ASSERT_EQ(versions.size(), 1u);
       EXPECT_EQ(versions[0].id, 1);
       EXPECT_EQ(versions[0].name, "base");
-      EXPECT_TRUE(test::SameFiles(store->LoadDatasetFiles(1), test::ReadFolder(*demo_)));
+      EXPECT_TRUE(test::SameFiles(store->LoadDatasetFiles(1), test::ReadFolder(demo())));
     }
     EXPECT_EQ(RawCount(db, "SELECT count(*) FROM files WHERE version_id <> 1"), 0);
     EXPECT_EQ(RawCount(db, "SELECT count(*) FROM versions"), 1);
@@ -204,14 +206,7 @@ class StoreCli : public testing::Test {
     EXPECT_EQ(again.exit_code, 0) << again.output;
     EXPECT_TRUE(Contains(again.output, "as dataset version 2 'again'")) << again.output;
   }
-
- private:
-  static std::filesystem::path* demo_;
-  static std::filesystem::path* large_;
 };
-
-std::filesystem::path* StoreCli::demo_ = nullptr;
-std::filesystem::path* StoreCli::large_ = nullptr;
 
 TEST_F(StoreCli, ImportVersionsExportRoundTrip) {
   const auto db = StoreWithDemo("roundtrip");
@@ -276,6 +271,14 @@ TEST_F(StoreCli, DatasetCommandsReadFromTheStore) {
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_TRUE(Contains(missing.output, "no such store")) << missing.output;
 
+  const TaktRun promise =
+      Takt({"promise", "--db", db.string(), "--version", "base", "--item", "SRV-H200-8G", "--qty", "1", "--ship-to", "US"});
+  EXPECT_EQ(promise.exit_code, 0) << promise.output;
+  EXPECT_TRUE(Contains(promise.output, "quote: 1 x SRV-H200-8G to US")) << promise.output;
+}
+
+TEST_F(StoreCli, PlanIsKeptInTheStoreAndChecked) {
+  const auto db = StoreWithDemo("plan");
   // The plan made from the store is the plan made from the folder, and it is kept as a version.
   const auto from_folder = TempPath("plan-folder");
   const auto from_store = TempPath("plan-store");
@@ -307,11 +310,6 @@ TEST_F(StoreCli, DatasetCommandsReadFromTheStore) {
   const TaktRun check_by_name = Takt({"check", "--db", db.string(), "--plan-version", "base"});
   EXPECT_EQ(check_by_name.exit_code, 0) << check_by_name.output;
 
-  const TaktRun promise =
-      Takt({"promise", "--db", db.string(), "--version", "base", "--item", "SRV-H200-8G", "--qty", "1", "--ship-to", "US"});
-  EXPECT_EQ(promise.exit_code, 0) << promise.output;
-  EXPECT_TRUE(Contains(promise.output, "quote: 1 x SRV-H200-8G to US")) << promise.output;
-
   const TaktRun plan_needs_out = Takt({"plan", demo()});
   EXPECT_EQ(plan_needs_out.exit_code, 1);
   EXPECT_TRUE(Contains(plan_needs_out.output, "give --out PLANDIR")) << plan_needs_out.output;
@@ -339,33 +337,38 @@ TEST_F(StoreCli, RefusesAFileThatIsNotAStore) {
 // The kill tests: a writer stepped file by file (TAKT_STORE_PAUSE=stdin) is killed with SIGKILL
 // while its transaction is open, at several points.
 
-TEST_F(StoreCli, ImportKilledAtAnyFileLeavesWhatWasCommitted) {
-  // Killed before its 2nd file, after orders.csv (9 MB: more than SQLite's page cache, so
-  // uncommitted pages have gone to the log), and before its last file.
-  for (const std::string kill_before : {"country_groups.csv", "quarters.csv", "supply.csv"}) {
-    SCOPED_TRACE(kill_before);
-    const auto db = StoreWithDemo("killed-import");
-    const std::filesystem::path log = db.string() + "-wal";
-    const uintmax_t log_before = std::filesystem::exists(log) ? std::filesystem::file_size(log) : 0;
-    {
-      TaktProcess import({"import", large(), "--db", db.string(), "--name", "killed"}, true);
-      while (true) {
-        const std::optional<std::string> line = import.ReadLine();
-        ASSERT_TRUE(line.has_value()) << import.output();
-        if (line->rfind("importing " + kill_before + " ", 0) == 0) break;
-        if (line->rfind("importing ", 0) == 0) import.Step();
-      }
-      import.Kill();
-      EXPECT_EQ(import.Wait(), 128 + SIGKILL);
-      EXPECT_FALSE(Contains(import.output(), "imported ")) << import.output();
+class StoreCliKill : public StoreCli, public testing::WithParamInterface<std::string> {};
+
+TEST_P(StoreCliKill, ImportKilledBeforeAFileLeavesWhatWasCommitted) {
+  const std::string kill_before = GetParam();
+  const auto db = StoreWithDemo("killed-import");
+  const std::filesystem::path log = db.string() + "-wal";
+  const uintmax_t log_before = std::filesystem::exists(log) ? std::filesystem::file_size(log) : 0;
+  {
+    TaktProcess import({"import", large(), "--db", db.string(), "--name", "killed"}, true);
+    while (true) {
+      const std::optional<std::string> line = import.ReadLine();
+      ASSERT_TRUE(line.has_value()) << import.output();
+      if (line->rfind("importing " + kill_before + " ", 0) == 0) break;
+      if (line->rfind("importing ", 0) == 0) import.Step();
     }
-    if (kill_before != "country_groups.csv") {
-      // The killed import had written uncommitted pages to the log: recovery has something to ignore.
-      EXPECT_GT(std::filesystem::file_size(log), log_before + 4'000'000);
-    }
-    ExpectOnlyTheDemo(db);
+    import.Kill();
+    EXPECT_EQ(import.Wait(), 128 + SIGKILL);
+    EXPECT_FALSE(Contains(import.output(), "imported ")) << import.output();
   }
+  if (kill_before != "country_groups.csv") {
+    // The killed import had written uncommitted pages to the log: recovery has something to ignore.
+    EXPECT_GT(std::filesystem::file_size(log), log_before + 4'000'000);
+  }
+  ExpectOnlyTheDemo(db);
 }
+
+// Before its 2nd file; after orders.csv (9 MB: more than SQLite's page cache, so uncommitted pages
+// have gone to the log); before its last file.
+INSTANTIATE_TEST_SUITE_P(Files, StoreCliKill, testing::Values("country_groups.csv", "quarters.csv", "supply.csv"),
+                         [](const testing::TestParamInfo<std::string>& file) {
+                           return file.param.substr(0, file.param.find('.'));
+                         });
 
 TEST_F(StoreCli, ImportKilledWhileWritingAFileLeavesWhatWasCommitted) {
   // Unstepped: killed as soon as it announces orders.csv, most likely in the middle of writing it.

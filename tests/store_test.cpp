@@ -12,6 +12,7 @@
 #include <mutex>
 #include <regex>
 #include <thread>
+#include <unistd.h>
 
 #include "generate/generator.h"
 #include "plan/plan_report.h"
@@ -23,8 +24,13 @@
 namespace takt {
 namespace {
 
+/// This process's scratch folder (ctest runs tests in parallel processes), removed after the suite.
+std::filesystem::path TempRoot() {
+  return std::filesystem::temp_directory_path() / fmt::format("takt-store-test-{}", getpid());
+}
+
 std::filesystem::path TempDb(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / "takt-store-test";
+  const auto dir = TempRoot();
   std::filesystem::create_directories(dir);
   const auto db = dir / (name + ".db");
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.string() + suffix);
@@ -61,7 +67,12 @@ void RawSql(const std::filesystem::path& db, const char* sql) {
   sqlite3_close(handle);
 }
 
-TEST(Store, DatasetRoundTripGivesTheSameModelDiagnosticsAndPlan) {
+class StoreTest : public testing::Test {
+ protected:
+  static void TearDownTestSuite() { std::filesystem::remove_all(TempRoot()); }
+};
+
+TEST_F(StoreTest, DatasetRoundTripGivesTheSameModelDiagnosticsAndPlan) {
   const auto db = TempDb("roundtrip");
   const auto dir = db.parent_path() / "roundtrip-folder";
   std::filesystem::remove_all(dir);
@@ -91,7 +102,7 @@ TEST(Store, DatasetRoundTripGivesTheSameModelDiagnosticsAndPlan) {
   std::filesystem::remove_all(dir);
 }
 
-TEST(Store, KeepsEmptyFilesAndBytesThatAreNotText) {
+TEST_F(StoreTest, KeepsEmptyFilesAndBytesThatAreNotText) {
   const auto db = TempDb("bytes");
   auto store = OpenOrFail(db);
   const DatasetFiles files{{"empty.csv", ""}, {"binary.csv", std::string("a\0b\r\n\xff", 6)}};
@@ -100,7 +111,7 @@ TEST(Store, KeepsEmptyFilesAndBytesThatAreNotText) {
   EXPECT_EQ(store->Version(id)->bytes, 6);
 }
 
-TEST(Store, InvalidDatasetGivesTheSameDiagnosticsFromTheStore) {
+TEST_F(StoreTest, InvalidDatasetGivesTheSameDiagnosticsFromTheStore) {
   DatasetFiles files = test::Tiny();
   test::Append(files, "bom.csv", "BRD-H200,GPU-B200,8");
   test::Remove(files, "sites.csv");
@@ -114,7 +125,7 @@ TEST(Store, InvalidDatasetGivesTheSameDiagnosticsFromTheStore) {
   EXPECT_EQ(Printed(from_store), Printed(from_memory));
 }
 
-TEST(Store, VersionsListAndResolveByNumberOrName) {
+TEST_F(StoreTest, VersionsListAndResolveByNumberOrName) {
   const auto db = TempDb("versions");
   auto store = OpenOrFail(db);
   EXPECT_TRUE(store->Versions().empty());
@@ -157,7 +168,7 @@ TEST(Store, VersionsListAndResolveByNumberOrName) {
   EXPECT_FALSE(store->Resolve(kDatasetKind, "99999999999999999999").has_value());
 }
 
-TEST(Store, RefusesNamesItCouldNotResolve) {
+TEST_F(StoreTest, RefusesNamesItCouldNotResolve) {
   auto store = OpenOrFail(TempDb("names"));
   const DatasetFiles tiny = test::Tiny();
   EXPECT_THROW(store->SaveDataset(tiny, "", "ana", ""), StoreError);
@@ -174,7 +185,7 @@ TEST(Store, RefusesNamesItCouldNotResolve) {
   EXPECT_TRUE(store->Versions().empty());
 }
 
-TEST(Store, PlanRoundTripGivesTheSameFiles) {
+TEST_F(StoreTest, PlanRoundTripGivesTheSameFiles) {
   const auto db = TempDb("plan");
   const DatasetFiles dataset = Generate({Scale::kDemo, 4}).files;
   const DatasetFiles plan_files = PlanFilesOf(dataset);
@@ -203,7 +214,7 @@ TEST(Store, PlanRoundTripGivesTheSameFiles) {
   EXPECT_EQ(store->Versions().size(), 2u);
 }
 
-TEST(Store, ScenarioNamesAreUniqueAmongLiveScenarios) {
+TEST_F(StoreTest, ScenarioNamesAreUniqueAmongLiveScenarios) {
   auto store = OpenOrFail(TempDb("scenarios"));
   const int64_t dataset = store->SaveDataset(test::Tiny(), "tiny", "ana", "");
   const int64_t s1 = store->SaveScenario(dataset, "slip", "[[receipts]]\nshift_days = 28\n", "GPUs slip", "ana");
@@ -234,7 +245,7 @@ TEST(Store, ScenarioNamesAreUniqueAmongLiveScenarios) {
   EXPECT_FALSE(store->ScenarioText(dataset).has_value());
 }
 
-TEST(Store, RefusesFilesThatAreNotTaktStores) {
+TEST_F(StoreTest, RefusesFilesThatAreNotTaktStores) {
   const auto text = TempDb("text");
   { std::ofstream(text) << "order,line\nSO-1,1\n" << std::string(5000, 'x'); }
   std::string error;
@@ -270,7 +281,7 @@ TEST(Store, RefusesFilesThatAreNotTaktStores) {
   EXPECT_FALSE(std::filesystem::exists(missing));
 }
 
-TEST(Store, NewStoreIsMarkedAndInWalMode) {
+TEST_F(StoreTest, NewStoreIsMarkedAndInWalMode) {
   const auto db = TempDb("fresh");
   auto store = OpenOrFail(db);
   EXPECT_EQ(store->CheckIntegrity(), "");
@@ -298,7 +309,7 @@ DatasetFiles NumberedFiles(int n) {
   return files;
 }
 
-TEST(Store, ReadersRunWhileAWriteIsOpenAndNeverSeeHalfAVersion) {
+TEST_F(StoreTest, ReadersRunWhileAWriteIsOpenAndNeverSeeHalfAVersion) {
   const auto db = TempDb("concurrent");
   auto store = OpenOrFail(db);
   store->SaveDataset(NumberedFiles(0), "v0", "ana", "");
@@ -356,7 +367,7 @@ TEST(Store, ReadersRunWhileAWriteIsOpenAndNeverSeeHalfAVersion) {
   EXPECT_EQ(store->Versions().size(), 7u);
 }
 
-TEST(Store, TwoHandlesOnOneFileQueueTheirWrites) {
+TEST_F(StoreTest, TwoHandlesOnOneFileQueueTheirWrites) {
   // Two Store objects stand for two processes (a server and an import): the file's lock orders them.
   const auto db = TempDb("two-handles");
   auto first = OpenOrFail(db);
@@ -373,7 +384,7 @@ TEST(Store, TwoHandlesOnOneFileQueueTheirWrites) {
   EXPECT_EQ(first->CheckIntegrity(), "");
 }
 
-TEST(Store, FailedWriteLeavesNothing) {
+TEST_F(StoreTest, FailedWriteLeavesNothing) {
   const auto db = TempDb("failed-write");
   auto store = OpenOrFail(db);
   const int64_t kept = store->SaveDataset(test::Tiny(), "tiny", "ana", "");

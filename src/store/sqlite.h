@@ -16,7 +16,7 @@ struct sqlite3_stmt;
 namespace takt::sqlite {
 
 /// How long a statement waits for another connection's write lock before failing with kBusy.
-inline constexpr int kBusyTimeoutMs = 10000;
+inline constexpr int kBusyTimeoutMs = 30000;
 
 /// One connection to a database file. Used by one thread at a time (the store hands connections
 /// out under its locks), so SQLite's own per-connection mutex is turned off.
