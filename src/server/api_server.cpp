@@ -314,6 +314,18 @@ bool ApiServer::Bind(std::shared_ptr<PlanSnapshot> snapshot, std::vector<Scenari
   s.set_keep_alive_max_count(1000);
 
   s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    // Debian's httplib compresses with Brotli whenever a client accepts it, at a quality that takes
+    // seconds for the 1 MB chart library; gzip takes milliseconds. The request is the server's own
+    // mutable object handed over as const: dropping "br" from what it accepts leaves gzip.
+    if (req.has_header("Accept-Encoding")) {
+      auto& headers = const_cast<httplib::Request&>(req).headers;
+      for (auto it = headers.begin(); it != headers.end(); ++it) {
+        if (it->first != "Accept-Encoding") continue;
+        std::string accepted = it->second;
+        for (size_t at = accepted.find("br"); at != std::string::npos; at = accepted.find("br")) accepted.erase(at, 2);
+        it->second = accepted;
+      }
+    }
     if (options_.token.empty() || !IsMutating(req.method)) return httplib::Server::HandlerResponse::Unhandled;
     const std::string auth = req.get_header_value("Authorization");
     const std::string prefix = "Bearer ";
@@ -322,6 +334,10 @@ bool ApiServer::Bind(std::shared_ptr<PlanSnapshot> snapshot, std::vector<Scenari
     }
     SendError(res, ApiError{401, "unauthorized", "this request changes data: send 'Authorization: Bearer <token>'"});
     return httplib::Server::HandlerResponse::Handled;
+  });
+  s.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    // The chart library never changes within a release of the lock file: let browsers keep it.
+    if (req.path.rfind("/vendor/", 0) == 0 && res.status == 200) res.set_header("Cache-Control", "public, max-age=86400");
   });
   s.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;  // a handler's own error

@@ -250,6 +250,14 @@ Json MetaJson(const PlanSnapshot& s) {
   }
   Json quarters = Json::array();
   for (const Quarter& q : m.quarters()) quarters.push_back(q.code);
+  Json export_classes = Json::array();
+  for (size_t i = 0; i < m.export_class_codes().size(); ++i) export_classes.push_back(m.export_class_codes()[i]);
+  Json groups = Json::array();
+  for (const CountryGroup& g : m.groups()) {
+    Json members = Json::array();
+    for (CountryId c : m.members(g)) members.push_back(m.country_code(c));
+    groups.push_back({{"code", g.code}, {"members", std::move(members)}});
+  }
   Json reasons = Json::array();
   for (int c = static_cast<int>(ReasonCode::kMaterial); c <= static_cast<int>(ReasonCode::kPastDue); ++c) {
     reasons.push_back(ReasonCodeName(static_cast<ReasonCode>(c)));
@@ -261,6 +269,8 @@ Json MetaJson(const PlanSnapshot& s) {
           {"resources", std::move(resources)},
           {"quarters", std::move(quarters)},
           {"reason_codes", std::move(reasons)},
+          {"export_classes", std::move(export_classes)},
+          {"country_groups", std::move(groups)},
           {"statuses", {"on_time", "late", "unplanned"}},
           {"plan_start", FormatDate(m.plan_start())},
           {"horizon_end", FormatDate(m.horizon_end())},
