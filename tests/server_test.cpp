@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 #include <httplib.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
@@ -438,6 +441,34 @@ TEST(Server, ErrorsHaveOneShapeAndLimitsHold) {
   ExpectError(Json::parse(broken->body), "bad_request");
   ExpectError(Post(c, "/api/promise", Json::array(), 400), "bad_request");
   ExpectError(Post(c, "/api/promise", {{"item", 5}, {"qty", "many"}, {"ship_to", true}}, 422), "invalid");
+}
+
+/// Sends raw bytes and returns the whole answer (the server closes: Connection: close), "" on timeout.
+std::string RawExchange(int port, const std::string& request) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  timeval timeout{5, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::string answer;
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+      ::send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size())) {
+    char buffer[4096];
+    for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return answer;
+}
+
+TEST(Server, APostWithoutContentLengthHasAnEmptyBody) {
+  Served s;
+  ASSERT_TRUE(s.bound()) << s.error();
+  // As `curl -X POST` sends it: no Content-Length, no body. Answered at once, not after a timeout.
+  const std::string answer =
+      RawExchange(s.api().port(), "POST /api/replan HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << answer;
 }
 
 TEST(Server, StaticFilesStayInTheirFolder) {

@@ -326,6 +326,11 @@ bool ApiServer::Bind(std::shared_ptr<PlanSnapshot> snapshot, std::vector<Scenari
         it->second = accepted;
       }
     }
+    // A request with neither Content-Length nor chunked encoding has no body (RFC 9112 6.3); httplib
+    // would wait for the connection to close instead (`curl -X POST` without -d).
+    if (IsMutating(req.method) && !req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) {
+      const_cast<httplib::Request&>(req).headers.emplace("Content-Length", "0");
+    }
     if (options_.token.empty() || !IsMutating(req.method)) return httplib::Server::HandlerResponse::Unhandled;
     const std::string auth = req.get_header_value("Authorization");
     const std::string prefix = "Bearer ";
