@@ -317,6 +317,26 @@ TEST_F(StoreCli, PlanIsKeptInTheStoreAndChecked) {
   std::filesystem::remove_all(from_store);
 }
 
+TEST_F(StoreCli, WhatIfSavesItsScenariosOnce) {
+  const auto db = StoreWithDemo("whatif");
+  const auto out = TempPath("whatif-out");
+  const std::string scenario = (test::SourceDir() / "scenarios/gb200-supply-slip.toml").string();
+  const TaktRun first = Takt({"whatif", "--db", db.string(), "--scenario", scenario, "--out", out.string(), "--save"});
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_TRUE(Contains(first.output, "scenario gb200-supply-slip saved in " + db.string() + " as version 2"))
+      << first.output;
+  const TaktRun again = Takt({"whatif", "--db", db.string(), "--scenario", scenario, "--out", out.string(), "--save"});
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_TRUE(Contains(again.output, "is in " + db.string() + " already (version 2)")) << again.output;
+  std::string error;
+  auto store = Store::Open(db, error);
+  ASSERT_NE(store, nullptr) << error;
+  EXPECT_EQ(store->Versions(kScenarioKind).size(), 1u);
+  EXPECT_EQ(store->ScenarioText(2), test::ReadText(scenario));
+  EXPECT_EQ(store->Version(2)->parent, 1);
+  EXPECT_EQ(Takt({"whatif", demo(), "--scenario", scenario, "--out", out.string(), "--save"}).exit_code, 1);
+}
+
 TEST_F(StoreCli, RefusesAFileThatIsNotAStore) {
   const auto file = TempPath("notes.db");
   {

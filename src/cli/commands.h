@@ -68,6 +68,8 @@ struct WhatIfOptions {
   std::string policy = "priority";
   std::string licence_policy = "conservative";
   size_t lines = 15;
+  bool save = false;  ///< with --db: keep the scenarios in the store as scenario versions
+  std::string user;   ///< who saves them (default: $USER)
 };
 int RunWhatIf(const WhatIfOptions& options);
 

@@ -96,6 +96,8 @@ int main(int argc, char** argv) {
   whatif_cmd->add_option("--licence-policy", whatif.licence_policy, "conservative or expected")
       ->check(CLI::IsMember({"conservative", "expected"}));
   whatif_cmd->add_option("--lines", whatif.lines, "Changed lines shown per scenario")->default_val(15);
+  whatif_cmd->add_flag("--save", whatif.save, "With --db: keep the scenarios in the store (takt serve lists them)");
+  whatif_cmd->add_option("--user", whatif.user, "With --save: who saves them (default: $USER)");
 
   ImportOptions import;
   CLI::App* import_cmd = AddImportCommand(app, import);

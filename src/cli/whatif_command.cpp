@@ -2,9 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "cli/stopwatch.h"
 
 #include "cli/commands.h"
+#include "cli/store_progress.h"
 #include "io/dataset_loader.h"
 #include "io/dataset_writer.h"
 #include "plan/plan_report.h"
@@ -14,6 +18,33 @@
 #include "scenario/scenario.h"
 
 namespace takt::cli {
+
+namespace {
+
+/// Keeps each scenario file in the store as a scenario version of the dataset. A live scenario of
+/// the same name is left alone: the same text is already there, a different one is reported.
+void SaveScenarios(const WhatIfOptions& o, const std::vector<Scenario>& scenarios, SourcedDataset& dataset) {
+  Store& store = *dataset.store;
+  for (size_t i = 0; i < scenarios.size(); ++i) {
+    const Scenario& s = scenarios[i];
+    std::ifstream in(o.scenarios[i], std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (const std::optional<int64_t> live = store.Resolve(kScenarioKind, s.name)) {
+      if (store.ScenarioText(*live) == text) {
+        fmt::print("scenario {} is in {} already (version {})\n", s.name, o.source.db, *live);
+      } else {
+        fmt::print(stderr, "takt whatif: {} holds another scenario named {} (version {}); this one is not saved\n",
+                   o.source.db, s.name, *live);
+      }
+      continue;
+    }
+    const int64_t version =
+        store.SaveScenario(dataset.version, s.name, text, s.description, o.user.empty() ? CurrentUser() : o.user);
+    fmt::print("scenario {} saved in {} as version {}\n", s.name, o.source.db, version);
+  }
+}
+
+}  // namespace
 
 int RunWhatIf(const WhatIfOptions& o) {
   Diagnostics diagnostics;
@@ -43,6 +74,13 @@ int RunWhatIf(const WhatIfOptions& o) {
     fmt::print(stderr, "{} error{} in the scenarios; nothing planned\n", problems.error_count(),
                problems.error_count() == 1 ? "" : "s");
     return kExitBadData;
+  }
+  if (o.save) {
+    if (!dataset.store) {
+      fmt::print(stderr, "takt whatif: --save keeps scenarios in a store; read the dataset with --db\n");
+      return kExitFailed;
+    }
+    SaveScenarios(o, scenarios, dataset);
   }
 
   Stopwatch watch;
