@@ -87,12 +87,6 @@ int RunImport(const ImportOptions& o) {
     return kExitBadData;
   }
 
-  std::string error;
-  std::unique_ptr<Store> store = Store::Open(o.db, error);
-  if (!store) {
-    fmt::print(stderr, "takt import: {}\n", error);
-    return kExitFailed;
-  }
   std::string name = o.name;
   if (name.empty()) {
     std::filesystem::path folder = std::filesystem::absolute(dir).lexically_normal();
@@ -100,6 +94,18 @@ int RunImport(const ImportOptions& o) {
     name = folder.filename().string();
   }
   if (name.empty()) name = "dataset";  // the root folder
+  if (name.find_first_not_of("0123456789") == std::string::npos) {
+    fmt::print(stderr, "takt import: the name '{}' is only digits, which would read as a version number; give "
+                       "--name\n", name);
+    return kExitFailed;
+  }
+
+  std::string error;
+  std::unique_ptr<Store> store = Store::Open(o.db, error);
+  if (!store) {
+    fmt::print(stderr, "takt import: {}\n", error);
+    return kExitFailed;
+  }
   const int64_t version =
       store->SaveDataset(files, name, o.user.empty() ? CurrentUser() : o.user, o.note, ProgressLines("importing"));
   int64_t bytes = 0;
