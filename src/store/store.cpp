@@ -15,14 +15,15 @@ namespace {
 /// Idle read connections kept for reuse; more are opened when more threads read at once.
 constexpr size_t kMaxIdleReaders = 8;
 
-/// The WAL file is truncated back to this after a checkpoint, so one big import does not leave a
-/// log of its size behind for good.
+/// Settings of the writer connection (they are not kept in the file).
 constexpr const char* kWriterSettings =
     // FULL: the log is synced at every commit, so a commit survives a power cut or an OS crash and
     // not only a killed process (NORMAL would risk the last commits there). Commits are a few per
     // import or plan, so the cost is nothing.
     "PRAGMA synchronous = FULL;"
     "PRAGMA foreign_keys = ON;"
+    // The log is cut back to 64 MB after a checkpoint, so one big import does not leave a log of
+    // its size behind for good.
     "PRAGMA journal_size_limit = 67108864;";
 
 constexpr const char* kVersionColumns =
