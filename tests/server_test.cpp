@@ -369,6 +369,14 @@ TEST(Server, PromisesAnswerAsThePlannerAndCommitsAreFelt) {
   for (const Json& d : bad["error"]["details"]) fields.insert(d["field"]);
   EXPECT_EQ(fields, (std::set<std::string>{"item", "qty", "ship_to"}));
   ExpectError(Post(c, "/api/promise/batch", {{"quotes", Json::array({quote, {{"item", "X"}}})}}, 422), "invalid");
+  // Problems name the JSON keys the client sent.
+  Json dated = quote;
+  dated["request"] = "next week";
+  dated["price"] = "cheap";
+  std::set<std::string> named;
+  const Json refused = Post(c, "/api/promise", dated, 422);
+  for (const Json& d : refused["error"]["details"]) named.insert(d["field"]);
+  EXPECT_EQ(named, (std::set<std::string>{"request", "price"}));
 }
 
 TEST(Server, ScenariosAreCreatedRunComparedAndDeleted) {
@@ -415,6 +423,10 @@ TEST(Server, ScenariosAreCreatedRunComparedAndDeleted) {
   // TOML text works as well as JSON.
   Post(c, "/api/scenarios", {{"name", "more-racks"}, {"toml", "[[capacity]]\nresource = \"AUS-RACK-INT\"\nfrom = 2025-09-01\nadd_per_day = 2\n"}}, 201);
   EXPECT_EQ(Get(c, "/api/scenarios").size(), 2u);
+  const Json one = Get(c, "/api/scenarios/more-racks");
+  EXPECT_NE(one["toml"].get<std::string>().find("AUS-RACK-INT"), std::string::npos);
+  EXPECT_EQ(Get(c, "/api/scenarios/slip")["status"], "planned");
+  ExpectError(Get(c, "/api/scenarios/nothing-by-this-name", 404), "not_found");
   auto del = c.Delete("/api/scenarios/slip");
   ASSERT_TRUE(del);
   EXPECT_EQ(del->status, 200);
@@ -504,6 +516,13 @@ TEST(Server, ChangesNeedTheTokenWhenOneIsSet) {
   ExpectError(Post(c, "/api/promise", quote, 401, {{"Authorization", "Bearer 0123456789abcdef-secret-and-more"}}),
               "unauthorized");
   Post(c, "/api/promise", quote, 200, {{"Authorization", "Bearer 0123456789abcdef-secret"}});
+}
+
+TEST(Server, StopBeforeTheLoopRunsDoesNotHang) {
+  Served s;
+  ASSERT_TRUE(s.bound()) << s.error();
+  // The fixture's thread may not have entered httplib's loop yet: Stop must still end it.
+  s.api().Stop();
 }
 
 TEST(Server, AnotherAddressThanLoopbackNeedsAToken) {

@@ -24,8 +24,8 @@ namespace takt::cli {
 
 namespace {
 
-/// The token for requests that change data: from TAKT_API_TOKEN or a file, never the command line
-/// (other users of the machine can read command lines).
+/// The token for requests that change data: from a file (--token-file, which wins) or TAKT_API_TOKEN,
+/// never the command line (other users of the machine can read command lines).
 bool ReadToken(const ServeCommandOptions& o, std::string& token, std::string& error) {
   if (!o.token_file.empty()) {
     std::ifstream in(o.token_file);
@@ -41,7 +41,13 @@ bool ReadToken(const ServeCommandOptions& o, std::string& token, std::string& er
     }
     return true;
   }
-  if (const char* env = std::getenv("TAKT_API_TOKEN"); env != nullptr && *env != '\0') token = env;
+  if (const char* env = std::getenv("TAKT_API_TOKEN"); env != nullptr && *env != '\0') {
+    token = env;
+    if (token.size() < 16) {
+      error = "the token in TAKT_API_TOKEN is shorter than 16 characters";
+      return false;
+    }
+  }
   return true;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <regex>
+#include <thread>
 
 #include "common/date.h"
 #include "common/suggest.h"
@@ -159,7 +160,14 @@ QuoteRequest QuoteFromJson(const Model& m, const Json& j, const std::string& whe
   t.request = field("request");
   t.partial = field("partial");
   t.price = field("price");
-  const std::optional<QuoteRequest> q = ResolveQuote(m, t, where, problems);
+  Diagnostics own;
+  const std::optional<QuoteRequest> q = ResolveQuote(m, t, where, own);
+  // The resolver names the CSV columns; a JSON client knows its own keys.
+  for (Diagnostic d : own.kept()) {
+    if (d.column == "request_date") d.column = "request";
+    if (d.column == "unit_price") d.column = "price";
+    problems.Add(std::move(d));
+  }
   ok = q.has_value();
   return q.value_or(QuoteRequest{});
 }
@@ -286,6 +294,7 @@ void ApiServer::InstallRoutes() {
   AddRoute("POST", "/api/scenarios", bind(&R::CreateScenario));
   AddRoute("POST", "/api/scenarios/{name}/run", bind(&R::RunScenario));
   AddRoute("GET", "/api/scenarios/{name}/comparison", bind(&R::ScenarioComparison));
+  AddRoute("GET", "/api/scenarios/{name}", bind(&R::GetScenario));
   AddRoute("DELETE", "/api/scenarios/{name}", bind(&R::DeleteScenario));
   AddRoute("POST", "/api/replan", bind(&R::Replan));
 }
@@ -374,7 +383,9 @@ bool ApiServer::Bind(std::shared_ptr<PlanSnapshot> snapshot, std::vector<Scenari
       SendError(res, ApiError{400, "bad_request",
                               "the request could not be read (a POST needs a Content-Length, even 0, and a complete body)"});
     } else {
-      SendError(res, ApiError{res.status, "error", fmt::format("HTTP {}", res.status)});
+      // Statuses httplib sets itself (414 URI too long, 431 headers too large, ...): one of ours.
+      SendError(res, ApiError{res.status, res.status >= 500 ? "internal" : "bad_request",
+                              fmt::format("the request was refused by the HTTP layer (status {})", res.status)});
     }
   });
   s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
@@ -406,10 +417,18 @@ bool ApiServer::Bind(std::shared_ptr<PlanSnapshot> snapshot, std::vector<Scenari
   return true;
 }
 
-bool ApiServer::Run() { return http_->listen_after_bind(); }
+bool ApiServer::Run() {
+  run_state_ = kRunning;
+  const bool ok = stop_requested_ ? true : http_->listen_after_bind();
+  run_state_ = kFinished;
+  return ok;
+}
 
 void ApiServer::Stop() {
-  if (http_) http_->stop();
+  stop_requested_ = true;
+  // httplib ignores stop() until its loop runs: wait for Run to get there (or to give up).
+  while (run_state_ == kRunning && !http_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  http_->stop();
 }
 
 void ApiServer::Orders(const httplib::Request& req, httplib::Response& res) {
@@ -707,6 +726,16 @@ void ApiServer::ScenarioComparison(const httplib::Request& req, httplib::Respons
   if (!e->run) throw ApiError{409, "conflict", fmt::format("scenario '{}' has not been run: POST its run first", name)};
   const size_t limit = static_cast<size_t>(IntParam(req, "limit", 50, 0, 100000));
   SendJson(res, ComparisonJson(e->run->comparison, limit));
+}
+
+void ApiServer::GetScenario(const httplib::Request& req, httplib::Response& res) {
+  const auto served_now = served();
+  const std::string name = req.matches[1];
+  const std::optional<ScenarioEntry> e = scenarios_.Get(name);
+  if (!e) NotFound(fmt::format("no scenario '{}'", name));
+  Json j = ScenarioJson(*e, served_now->snapshot->source().plan_version);
+  j["toml"] = e->toml;
+  SendJson(res, j);
 }
 
 void ApiServer::DeleteScenario(const httplib::Request& req, httplib::Response& res) {

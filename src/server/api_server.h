@@ -97,6 +97,7 @@ class ApiServer {
   void CreateScenario(const httplib::Request&, httplib::Response&);
   void RunScenario(const httplib::Request&, httplib::Response&);
   void ScenarioComparison(const httplib::Request&, httplib::Response&);
+  void GetScenario(const httplib::Request&, httplib::Response&);
   void DeleteScenario(const httplib::Request&, httplib::Response&);
   void Replan(const httplib::Request&, httplib::Response&);
 
@@ -110,6 +111,9 @@ class ApiServer {
   std::shared_ptr<const Served> served_;
   std::mutex replan_mutex_;
   ScenarioRegistry scenarios_;
+  enum RunState : int { kNotStarted, kRunning, kFinished };
+  std::atomic<int> run_state_{kNotStarted};
+  std::atomic<bool> stop_requested_{false};
 };
 
 }  // namespace takt::server

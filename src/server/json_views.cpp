@@ -446,7 +446,9 @@ Json BurndownJson(const PlanSnapshot& s, const std::vector<Money>* scenario_ship
         open -= shipped[d];
         cumulative += shipped[d];
       }
-      points.push_back({{"date", DayJson(m, static_cast<int32_t>(start))},
+      // Dated at the week's last day: the values are after that week's shipments.
+      const size_t last = std::min(shipped.size(), start + 7) - 1;
+      points.push_back({{"date", DayJson(m, static_cast<int32_t>(last))},
                         {"backlog", MoneyJson(open)},
                         {"shipped", MoneyJson(cumulative)}});
     }

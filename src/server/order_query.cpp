@@ -70,7 +70,8 @@ OrderPage QueryOrders(const PlanSnapshot& s, const OrderQuery& q) {
     if (q.statuses != 0 && (q.statuses & (1u << static_cast<unsigned>(o.status))) == 0) continue;
     if (q.customer && l.customer != *q.customer) continue;
     if (q.item && l.item != *q.item) continue;
-    if (q.site && o.site != *q.site) continue;
+    // A line that ships has its site; one that does not has the site it must ship from, if any.
+    if (q.site && (o.site.valid() ? o.site : l.site) != *q.site) continue;
     if (q.quarter && s.planned_quarter(LineId(static_cast<int32_t>(id))) != *q.quarter) continue;
     if (q.reason && (o.status == LineStatus::kOnTime || o.reason.code != *q.reason)) continue;
     if (!q.text.empty() && !ContainsLower(m.order_code(l.order), q.text) &&
