@@ -22,6 +22,9 @@
 #include "scenario/scenario.h"
 #include "server/api_server.h"
 #include "server/folder_backend.h"
+#include "server/store_backend.h"
+#include "plan/plan_writer.h"
+#include "store/store.h"
 #include "test_data.h"
 
 namespace takt::server {
@@ -571,6 +574,57 @@ TEST(Server, ReadsGoOnWhileARePlanRunsAndSwitchAtOnce) {
   std::ofstream(s.dir() / "demo" / "orders.csv") << orders << "SO-BROKEN,not-a-line\n";
   ExpectError(Post(c, "/api/replan", Json(), 422), "invalid");
   EXPECT_EQ(Get(c, "/api/summary")["plan"]["version"], version) << "a failed re-plan keeps the plan it had";
+}
+
+TEST(Server, AStoreKeepsPlansAndScenariosAcrossRestarts) {
+  const fs::path dir = TempDir("store");
+  std::string error;
+  std::unique_ptr<Store> store = Store::Open(dir / "takt.db", error);
+  ASSERT_NE(store, nullptr) << error;
+  const int64_t dataset = store->SaveDataset(Generate({Scale::kDemo, 2}).files, "demo", "test", "");
+  StoreBackend backend(*store, {}, "tester");
+  Diagnostics problems;
+  std::shared_ptr<PlanSnapshot> snapshot = backend.Replan(std::nullopt, problems);
+  ASSERT_NE(snapshot, nullptr);
+  EXPECT_EQ(snapshot->source().dataset_version, dataset);
+  const int64_t plan = snapshot->source().plan_version;
+  ASSERT_GT(plan, 0);
+  // The stored plan is the plan served, file for file; planning again stores nothing new.
+  EXPECT_EQ(store->LoadPlanFiles(plan), WritePlanFiles(snapshot->model(), snapshot->plan(), snapshot->report()));
+  EXPECT_EQ(backend.Replan(std::nullopt, problems)->source().plan_version, plan);
+  EXPECT_EQ(store->Versions(kPlanKind).size(), 1u);
+  Diagnostics unknown;
+  EXPECT_EQ(backend.Replan(dataset + 100, unknown), nullptr);
+  EXPECT_TRUE(unknown.Has("unknown-version"));
+
+  const Json edits = {{"receipts", Json::array({{{"action", "delay"}, {"item", "GPU-B200-SC"}, {"days", 14}}})}};
+  {
+    ServeOptions options;
+    options.port = 0;
+    ApiServer api(backend, options);
+    ASSERT_TRUE(api.Bind(snapshot, backend.StoredScenarios(*snapshot), error)) << error;
+    std::thread runner([&] { api.Run(); });
+    httplib::Client c("127.0.0.1", api.port());
+    const Json created = Post(c, "/api/scenarios", {{"name", "slip"}, {"edits", edits}}, 201);
+    EXPECT_GT(created["version"].get<int64_t>(), plan);
+    // Another writer keeps a scenario of a name the server has not seen: the server refuses to shadow it.
+    store->SaveScenario(dataset, "taken", "[[receipts]]\naction = \"delay\"\nitem = \"GPU-B200-SC\"\ndays = 7\n", "", "other");
+    ExpectError(Post(c, "/api/scenarios", {{"name", "taken"}, {"edits", edits}}, 409), "conflict");
+    EXPECT_EQ(Get(c, "/api/scenarios").size(), 1u);
+    const Json versions = Get(c, "/api/versions");
+    EXPECT_EQ(versions.size(), 4u);  // dataset, plan, two scenarios; newest first
+    EXPECT_EQ(versions[0]["name"], "taken");
+    api.Stop();
+    runner.join();
+  }
+  // A restarted server finds both scenarios in the store.
+  const std::vector<ScenarioEntry> restored = backend.StoredScenarios(*snapshot);
+  ASSERT_EQ(restored.size(), 2u);
+  EXPECT_EQ(restored[0].name, "slip");
+  EXPECT_EQ(restored[1].name, "taken");
+  EXPECT_EQ(restored[1].edits.size(), 1u);
+  store.reset();
+  fs::remove_all(dir);
 }
 
 }  // namespace

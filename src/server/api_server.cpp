@@ -254,6 +254,9 @@ void ApiServer::AddRoute(const std::string& method, const std::string& path, Han
       SendError(res, e);
     } catch (const Json::exception& e) {
       SendError(res, ApiError{400, "bad_request", fmt::format("a JSON field has the wrong type: {}", e.what())});
+    } catch (const std::exception& e) {
+      // The store failing (locked, disk full): said as it is, the plan being served is untouched.
+      SendError(res, ApiError{500, "internal", e.what()});
     }
   };
   if (method == "GET") {
@@ -699,7 +702,15 @@ void ApiServer::CreateScenario(const httplib::Request& req, httplib::Response& r
                                s.source().dataset_version),
                    std::move(details)};
   }
-  entry->version = backend_.SaveScenario(*entry, s.source().dataset_version);
+  try {
+    entry->version = backend_.SaveScenario(*entry, s.source().dataset_version);
+  } catch (const BackendConflict& e) {
+    scenarios_.Remove(name);  // not kept: the store holds another scenario of that name
+    throw ApiError{409, "conflict", e.what()};
+  } catch (const std::exception& e) {
+    scenarios_.Remove(name);
+    throw ApiError{500, "internal", fmt::format("the scenario could not be kept: {}", e.what())};
+  }
   scenarios_.SetVersion(name, entry->version);
   SendJson(res, ScenarioJson(*entry, s.source().plan_version), 201);
 }

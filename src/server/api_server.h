@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,13 @@ struct Response;
 
 namespace takt::server {
 
-/// What the server needs of a store: new plans of new data, and persistence of scenarios.
+/// A backend refusing a name that is taken (a scenario another writer stored meanwhile).
+struct BackendConflict : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// What the server needs of a store: new plans of new data, and persistence of scenarios. Failures
+/// throw (BackendConflict for a taken name, std::runtime_error otherwise).
 class Backend {
  public:
   virtual ~Backend() = default;

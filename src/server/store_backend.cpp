@@ -72,7 +72,12 @@ nlohmann::json StoreBackend::Versions() {
 }
 
 int64_t StoreBackend::SaveScenario(const ScenarioEntry& entry, int64_t dataset_version) {
-  return store_.SaveScenario(dataset_version, entry.name, entry.toml, entry.description, user_);
+  try {
+    return store_.SaveScenario(dataset_version, entry.name, entry.toml, entry.description, user_);
+  } catch (const StoreError& e) {
+    if (e.kind() == StoreError::Kind::kConflict) throw BackendConflict(e.what());
+    throw;
+  }
 }
 
 void StoreBackend::DeleteScenario(const std::string& name) { store_.DeleteScenario(name); }
