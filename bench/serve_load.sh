@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Requests per second and latency of `takt serve` under concurrent load from wrk (a separate
 # process on loopback), with a plan loaded from the store, and the server's memory before, between
-# and after the runs (it should stay flat).
+# and after the runs (it should stay flat). The same orders page asked again comes from the server's
+# page cache; the random pages are all new queries (scan, sort, render).
 # Usage: bench/serve_load.sh [scale] [seconds] [connections]   (default: large 10 32)
 # Needs a release build in build/ and wrk (Debian package wrk).
 set -euo pipefail
@@ -22,7 +23,7 @@ rm -f "$db" "$db-wal" "$db-shm"
 log=$(mktemp)
 "$takt" serve --db "$db" --port 0 --threads 64 >"$log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; rm -f "$log" "$log.lua"' EXIT
+trap 'kill $server 2>/dev/null; rm -f "$log" "$log.lua" "$log.pages.lua"' EXIT
 for _ in $(seq 1 600); do grep -q "listening on" "$log" && break; sleep 0.1; done
 url=$(grep -o 'http://[0-9.]*:[0-9]*' "$log" | tail -1)
 [ -n "$url" ] || { cat "$log" >&2; exit 1; }
@@ -35,6 +36,14 @@ cat >"$log.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"item": "$item", "qty": 8, "ship_to": "$ship_to", "customer": "$customer", "request": "2025-09-01"}'
+LUA
+
+# Orders pages at random offsets: each a new query, so the server's page cache cannot answer it.
+cat >"$log.pages.lua" <<'LUA'
+math.randomseed(7)
+request = function()
+  return wrk.format("GET", "/api/orders?status=late&sort=value&dir=desc&limit=50&offset=" .. math.random(0, 80000))
+end
 LUA
 
 printf "scale %s, %s connections, %s s per route; server RSS after start %s MB\n" "$scale" "$connections" "$seconds" "$(rss)"
@@ -53,6 +62,9 @@ run() {
 }
 run "GET /api/summary" "/api/summary"
 run "GET /api/orders (late, by value)" "/api/orders?status=late&sort=value&dir=desc&offset=500&limit=50"
+run "GET /api/orders (random pages)" "/api/orders" "$log.pages.lua"
 run "GET /api/orders (first page)" "/api/orders?limit=50"
 run "POST /api/promise" "/api/promise" "$log.lua"
 run "GET /api/summary (again)" "/api/summary"
+run "GET /api/orders (random, again)" "/api/orders" "$log.pages.lua"
+run "POST /api/promise (again)" "/api/promise" "$log.lua"

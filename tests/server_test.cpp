@@ -568,9 +568,15 @@ TEST(Server, ReadsGoOnWhileARePlanRunsAndSwitchAtOnce) {
   for (std::thread& t : readers) t.join();
   EXPECT_EQ(failures, 0);
   EXPECT_GT(reads, 10);
-  // New data in the folder is what the next re-plan serves.
+  // New data in the folder is what the next re-plan serves, pages included (they are cached per plan).
   DatasetFiles files = test::ReadFolder(s.dir() / "demo");
   const std::string orders = test::File(files, "orders.csv");
+  const int64_t lines_before = Get(c, "/api/orders?limit=5")["total"];
+  EXPECT_EQ(Get(c, "/api/orders?limit=5")["total"], lines_before);  // the cached page
+  const size_t last_line = orders.rfind('\n', orders.size() - 2);
+  std::ofstream(s.dir() / "demo" / "orders.csv") << orders.substr(0, last_line + 1);
+  version = Post(c, "/api/replan", Json())["plan"]["version"];
+  EXPECT_EQ(Get(c, "/api/orders?limit=5")["total"], lines_before - 1);
   std::ofstream(s.dir() / "demo" / "orders.csv") << orders << "SO-BROKEN,not-a-line\n";
   ExpectError(Post(c, "/api/replan", Json(), 422), "invalid");
   EXPECT_EQ(Get(c, "/api/summary")["plan"]["version"], version) << "a failed re-plan keeps the plan it had";

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <regex>
+#include <unordered_map>
 #include <thread>
 
 #include "common/date.h"
@@ -208,6 +209,11 @@ std::string RegexOf(const std::string& path) {
 struct ApiServer::Served {
   std::shared_ptr<PlanSnapshot> snapshot;
   std::string summary, meta, constraints, resources;  ///< pre-rendered: the most read answers
+  /// Orders pages already answered for this snapshot, by their query: a plan never changes, so a
+  /// page stays right until the next re-plan swaps the whole Served out. Bounded; emptied when full.
+  mutable std::mutex pages_mutex;
+  mutable std::unordered_map<std::string, std::shared_ptr<const std::string>> pages;
+  static constexpr size_t kMaxPages = 512;
 };
 
 bool IsLoopback(const std::string& address) {
@@ -436,6 +442,16 @@ void ApiServer::Stop() {
 
 void ApiServer::Orders(const httplib::Request& req, httplib::Response& res) {
   const auto served_now = served();
+  // The query's parameters in a fixed order (a multimap sorts by name) are the page's key.
+  std::string key;
+  for (const auto& [name, value] : req.params) key += name + '=' + value + '&';
+  {
+    std::lock_guard lock(served_now->pages_mutex);
+    if (auto it = served_now->pages.find(key); it != served_now->pages.end()) {
+      res.set_content(*it->second, "application/json");
+      return;
+    }
+  }
   const PlanSnapshot& s = *served_now->snapshot;
   const Model& m = s.model();
   OrderQuery q;
@@ -489,7 +505,12 @@ void ApiServer::Orders(const httplib::Request& req, httplib::Response& res) {
   const OrderPage page = QueryOrders(s, q);
   Json rows = Json::array();
   for (LineId id : page.lines) rows.push_back(LineJson(s, id));
-  SendJson(res, {{"total", page.total}, {"offset", q.offset}, {"limit", q.limit}, {"rows", std::move(rows)}});
+  auto body = std::make_shared<const std::string>(
+      Json{{"total", page.total}, {"offset", q.offset}, {"limit", q.limit}, {"rows", std::move(rows)}}.dump());
+  res.set_content(*body, "application/json");
+  std::lock_guard lock(served_now->pages_mutex);
+  if (served_now->pages.size() >= Served::kMaxPages) served_now->pages.clear();
+  served_now->pages.emplace(std::move(key), std::move(body));
 }
 
 void ApiServer::OrderLineDetail(const httplib::Request& req, httplib::Response& res) {

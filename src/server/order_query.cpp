@@ -120,10 +120,13 @@ OrderPage QueryOrders(const PlanSnapshot& s, const OrderQuery& q) {
     const int64_t k = key(hits[i]);
     keyed[i] = {q.descending ? -k : k, s.order_rank(LineId(static_cast<int32_t>(hits[i])))};
   }
-  // Linear selection of the first `end`, then a sort of those only.
+  // Linear selection of the page's rows ([offset, end) in sorted order), then a sort of those only:
+  // a page deep in the table costs no more than the first.
+  const auto first = keyed.begin() + static_cast<std::ptrdiff_t>(q.offset);
   const auto cut = keyed.begin() + static_cast<std::ptrdiff_t>(end);
-  if (cut != keyed.end()) std::nth_element(keyed.begin(), cut, keyed.end());
-  std::sort(keyed.begin(), cut);
+  if (first != keyed.begin()) std::nth_element(keyed.begin(), first, keyed.end());
+  if (cut != keyed.end()) std::nth_element(first, cut, keyed.end());
+  std::sort(first, cut);
   page.lines.reserve(end - q.offset);
   for (size_t i = q.offset; i < end; ++i) {
     page.lines.push_back(LineId(static_cast<int32_t>(s.lines_by_order()[keyed[i].second])));
