@@ -380,6 +380,15 @@ TEST(Server, PromisesAnswerAsThePlannerAndCommitsAreFelt) {
   const Json refused = Post(c, "/api/promise", dated, 422);
   for (const Json& d : refused["error"]["details"]) named.insert(d["field"]);
   EXPECT_EQ(named, (std::set<std::string>{"request", "price"}));
+  // Quantities and values that would not fit are refused, not wrapped.
+  Json huge = quote;
+  huge["qty"] = 99999999999LL;
+  ExpectError(Post(c, "/api/promise", huge, 422), "invalid");
+  huge["qty"] = 1000000000;
+  huge["price"] = 99999999999LL;
+  const Json too_large = Post(c, "/api/promise", huge, 422);
+  ASSERT_EQ(too_large["error"]["details"].size(), 1u);
+  EXPECT_EQ(too_large["error"]["details"][0]["field"], "price");
 }
 
 TEST(Server, ScenariosAreCreatedRunComparedAndDeleted) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <climits>
 #include <vector>
 
 #include "common/country_codes.h"
@@ -28,6 +29,8 @@ std::optional<QuoteRequest> ResolveQuote(const Model& m, const QuoteText& t, con
   const DecimalParse qty = ParseDecimal(t.qty);
   if (qty.error != DecimalError::kNone || qty.value <= 0 || qty.value % kDecimalScale != 0) {
     fail("qty", fmt::format("qty '{}' is not a whole number of at least 1", t.qty));
+  } else if (qty.value / kDecimalScale > kMaxQuoteQty) {
+    fail("qty", fmt::format("qty '{}' is more than {} units", t.qty, kMaxQuoteQty));
   } else {
     q.qty = qty.value / kDecimalScale;
   }
@@ -68,6 +71,10 @@ std::optional<QuoteRequest> ResolveQuote(const Model& m, const QuoteText& t, con
     } else {
       q.unit_price = price.value;
     }
+  }
+  // Revenue is price x qty in exact fixed point: refuse what would not fit rather than wrap.
+  if (ok && q.unit_price > 0 && q.qty > INT64_MAX / q.unit_price) {
+    fail("unit_price", fmt::format("unit_price '{}' times qty {} is too large a value", t.price, q.qty));
   }
   if (!ok) return std::nullopt;
   return q;

@@ -12,6 +12,9 @@
 
 namespace takt {
 
+/// The most units one quote may ask for (as `takt promise --qty`).
+inline constexpr int64_t kMaxQuoteQty = 1000000000;
+
 /// A quote's fields as text, as given on the command line, in a batch row or a JSON body.
 struct QuoteText {
   std::string id, item, qty, ship_to, customer, site, request, partial, price;
