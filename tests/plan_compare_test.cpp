@@ -5,6 +5,8 @@
 #include "plan/plan_report.h"
 #include "plan/plan_writer.h"
 #include "plan/planner.h"
+#include "generate/generator.h"
+#include "scenario/scenario.h"
 #include "test_data.h"
 
 namespace takt {
@@ -70,6 +72,39 @@ TEST(PlanCompare, CancelledAndUnshippableLinesAreListed) {
   }
   EXPECT_TRUE(cancelled);
   EXPECT_TRUE(added);
+}
+
+TEST(PlanCompare, ComparingWithAPlanInMemoryEqualsComparingTheFullViews) {
+  Diagnostics diagnostics;
+  auto base = LoadDataset(Generate({Scale::kDemo, 1}).files, diagnostics);
+  ASSERT_NE(base, nullptr);
+  const Plan base_plan = PlanBacklog(*base, {});
+  const PlanView base_view = PlanViewOf(*base, base_plan, BuildReport(*base, base_plan));
+  const char* scenarios[] = {
+      "[[receipts]]\naction = \"delay\"\nitem = \"GPU-B200-SC\"\ndays = 28\n",
+      "[[export_rules]]\naction = \"add\"\nexport_class = \"4A994\"\ndestination = \"CN-HK-MO\"\nrule = \"prohibited\"\n",
+  };
+  for (const char* text : scenarios) {
+    const auto s = ParseScenario(text, "s", *base, {}, diagnostics);
+    ASSERT_TRUE(s.has_value()) << text;
+    const Plan plan = PlanBacklog(*s->model, s->options);
+    const PlanReport report = BuildReport(*s->model, plan);
+    const PlanComparison full = ComparePlans(base_view, PlanViewOf(*s->model, plan, report));
+    const PlanComparison quick = CompareWithPlan(base_view, *s->model, plan, report);
+    ASSERT_GT(full.changes.size(), 0u) << text;
+    ASSERT_EQ(quick.changes.size(), full.changes.size());
+    EXPECT_EQ(quick.unchanged_lines, full.unchanged_lines);
+    for (size_t i = 0; i < full.changes.size(); ++i) {
+      const LineChange &a = full.changes[i], &b = quick.changes[i];
+      EXPECT_EQ(a.order, b.order);
+      EXPECT_EQ(a.line, b.line);
+      EXPECT_EQ(a.kind, b.kind);
+      EXPECT_EQ(a.revenue_moved, b.revenue_moved);
+      EXPECT_EQ(a.reason_after, b.reason_after) << a.order << "/" << a.line;
+      EXPECT_EQ(a.status_after, b.status_after);
+    }
+    EXPECT_EQ(WriteComparison(quick), WriteComparison(full));
+  }
 }
 
 TEST(PlanCompare, AMissingPlanFileIsReported) {

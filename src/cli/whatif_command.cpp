@@ -95,7 +95,7 @@ int RunWhatIf(const WhatIfOptions& o) {
     watch.Lap();
     const Plan plan = PlanBacklog(*s.model, s.options);
     const PlanReport report = BuildReport(*s.model, plan);
-    const PlanComparison comparison = ComparePlans(base_view, PlanViewOf(*s.model, plan, report));
+    const PlanComparison comparison = CompareWithPlan(base_view, *s.model, plan, report);
     const double seconds = watch.Lap();
     const std::filesystem::path dir = std::filesystem::path(o.out) / s.name;
     if (error.empty()) error = WritePlanFolder(*s.model, plan, report, dir);

@@ -199,7 +199,7 @@ bool ReadPlanView(const DatasetFiles& files, PlanView& view, Diagnostics& diagno
   return ReadFiles(open, text, view, diagnostics);
 }
 
-PlanView PlanViewOf(const Model& m, const Plan& plan, const PlanReport& report) {
+PlanView PlanViewOf(const Model& m, const Plan& plan, const PlanReport& report, bool describe_reasons) {
   PlanView view;
   view.currency = m.settings().currency;
   for (const QuarterFigures& q : report.quarters) {
@@ -222,8 +222,9 @@ PlanView PlanViewOf(const Model& m, const Plan& plan, const PlanReport& report) 
     line.status = LineStatusName(o.status);
     if (o.status != LineStatus::kOnTime) {
       line.reason_code = ReasonCodeName(o.reason.code);
-      line.reason = DescribeConstraint(m, o.reason, l);
+      if (describe_reasons) line.reason = DescribeConstraint(m, o.reason, l);
     }
+    line.model_line = static_cast<int32_t>(i);
     line.revenue_by_quarter.assign(view.quarters.size(), 0);
     view.lines.push_back(std::move(line));
   }
@@ -262,16 +263,27 @@ void SetBefore(LineChange& change, const PlanView::Line& l) {
   change.reason_before = l.reason;
 }
 
-void SetAfter(LineChange& change, const PlanView::Line& l) {
+void SetAfter(LineChange& change, const PlanView::Line& l,
+              const std::function<std::string(int32_t)>& describe = {}) {
   change.after = l.planned;
   change.shipped_after = l.shipped;
   change.status_after = l.status;
   change.reason_after = l.reason;
+  if (change.reason_after.empty() && !l.reason_code.empty() && l.model_line >= 0 && describe) {
+    change.reason_after = describe(l.model_line);
+  }
 }
 
 }  // namespace
 
-PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario) {
+PlanComparison CompareWithPlan(const PlanView& base, const Model& m, const Plan& plan, const PlanReport& report) {
+  return ComparePlans(base, PlanViewOf(m, plan, report, false), [&](int32_t i) {
+    return DescribeConstraint(m, plan.outcomes[static_cast<size_t>(i)].reason, m.lines()[static_cast<size_t>(i)]);
+  });
+}
+
+PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario,
+                            const std::function<std::string(int32_t model_line)>& describe_scenario) {
   PlanComparison c;
   c.currency = base.currency;
   for (const PlanView::Quarter& q : base.quarters) {
@@ -367,7 +379,7 @@ PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario) {
     }
     LineChange change = ChangeOf(a);
     SetBefore(change, a);
-    SetAfter(change, b);
+    SetAfter(change, b, describe_scenario);
     change.revenue_moved = revenue_moved;
     const bool unplanned_a = a.status == "unplanned", unplanned_b = b.status == "unplanned";
     if (!unplanned_a && unplanned_b) {
@@ -388,7 +400,7 @@ PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario) {
     const PlanView::Line& b = scenario.lines[i];
     LineChange change = ChangeOf(b);
     change.kind = LineChange::Kind::kOnlyInScenario;
-    SetAfter(change, b);
+    SetAfter(change, b, describe_scenario);
     change.revenue_moved = total(b);
     c.changes.push_back(change);
   }

@@ -4,6 +4,7 @@
 // takt can be compared, including plans of different datasets (lines only in one are listed).
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,7 @@ struct PlanView {
     int64_t shipped = 0;
     std::string status, reason_code, reason;
     std::vector<Money> revenue_by_quarter;  ///< per PlanView::quarters
+    int32_t model_line = -1;  ///< the line's index in the model of PlanViewOf; -1 when read from files
   };
   std::string currency = "USD";
   std::vector<Quarter> quarters;
@@ -44,7 +46,9 @@ struct PlanView {
 };
 
 /// The view of a plan made in memory (what-if runs), without writing or reading files.
-PlanView PlanViewOf(const Model& model, const Plan& plan, const PlanReport& report);
+/// `describe_reasons` false leaves the reason sentences empty (the codes are set): formatting one per
+/// late line is most of the cost, and a comparison needs only the changed lines' (CompareWithPlan).
+PlanView PlanViewOf(const Model& model, const Plan& plan, const PlanReport& report, bool describe_reasons = true);
 
 /// Reads a plan folder written by `takt plan`. Problems (missing files, bad rows) go to `diagnostics`.
 bool ReadPlanView(const std::filesystem::path& dir, PlanView& view, Diagnostics& diagnostics);
@@ -77,7 +81,14 @@ struct PlanComparison {
   int64_t unchanged_lines = 0;
 };
 
-PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario);
+/// `describe_scenario`, when given, supplies the reason sentence of a scenario line whose view has none
+/// (by its model_line), for the lines that changed.
+PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario,
+                            const std::function<std::string(int32_t model_line)>& describe_scenario = {});
+
+/// A plan made in memory compared with a base view: the same as ComparePlans(base, PlanViewOf(...)),
+/// with reason sentences formatted only for the lines that changed.
+PlanComparison CompareWithPlan(const PlanView& base, const Model& model, const Plan& plan, const PlanReport& report);
 
 /// A readable report: the quarter table with deltas, the constraints that appeared or went away,
 /// and the `max_lines` changed lines moving the most revenue.
