@@ -462,14 +462,28 @@ void ExpectRequired(const std::vector<SpecLine>& spec, const Json& node, const s
   }
 }
 
+/// The spec's lines, its operations and their routes; `error` says what in the layout is wrong.
+struct Spec {
+  std::vector<SpecLine> lines;
+  std::vector<Operation> operations;
+  std::vector<RouteSpec> routes;
+};
+
+Spec ReadOperations(std::string& error) {
+  Spec spec;
+  spec.lines = ReadSpec(error);
+  if (!error.empty()) return spec;
+  spec.operations = Operations(spec.lines, error);
+  for (const Operation& op : spec.operations) spec.routes.push_back(op.route);
+  return spec;
+}
+
 TEST(OpenApi, TheSpecDocumentsExactlyTheRoutesServed) {
   std::string error;
-  const std::vector<SpecLine> spec = ReadSpec(error);
+  const Spec parsed = ReadOperations(error);
   ASSERT_EQ(error, "");
-  const std::vector<Operation> ops = Operations(spec, error);
-  ASSERT_EQ(error, "");
-  std::vector<RouteSpec> documented;
-  for (const Operation& op : ops) documented.push_back(op.route);
+  const std::vector<SpecLine>& spec = parsed.lines;
+  const std::vector<RouteSpec>& documented = parsed.routes;
   DemoServer server;
   ASSERT_TRUE(server.ready()) << server.error();
   const std::set<std::string> served = RouteKeys(server.api().routes());
@@ -492,12 +506,9 @@ TEST(OpenApi, TheSpecDocumentsExactlyTheRoutesServed) {
 
 TEST(OpenApi, EveryDocumentedRouteAnswersAValidRequest) {
   std::string error;
-  const std::vector<SpecLine> spec = ReadSpec(error);
+  const Spec parsed = ReadOperations(error);
   ASSERT_EQ(error, "");
-  const std::vector<Operation> ops = Operations(spec, error);
-  ASSERT_EQ(error, "");
-  std::vector<RouteSpec> documented;
-  for (const Operation& op : ops) documented.push_back(op.route);
+  const std::vector<RouteSpec>& documented = parsed.routes;
   DemoServer server;
   ASSERT_TRUE(server.ready()) << server.error();
   const std::vector<Call> calls = ValidCalls(documented, server.snapshot(), error);
@@ -519,12 +530,9 @@ TEST(OpenApi, EveryDocumentedRouteAnswersAValidRequest) {
 
 TEST(OpenApi, MethodsNotDocumentedForAPathAnswer405WithTheDocumentedOnes) {
   std::string error;
-  const std::vector<SpecLine> spec = ReadSpec(error);
+  const Spec parsed = ReadOperations(error);
   ASSERT_EQ(error, "");
-  const std::vector<Operation> ops = Operations(spec, error);
-  ASSERT_EQ(error, "");
-  std::vector<RouteSpec> documented;
-  for (const Operation& op : ops) documented.push_back(op.route);
+  const std::vector<RouteSpec>& documented = parsed.routes;
   DemoServer server;
   ASSERT_TRUE(server.ready()) << server.error();
   const std::vector<Call> calls = ValidCalls(documented, server.snapshot(), error);
@@ -555,12 +563,11 @@ TEST(OpenApi, MethodsNotDocumentedForAPathAnswer405WithTheDocumentedOnes) {
 
 TEST(OpenApi, AnswersHaveThePropertiesTheSpecRequires) {
   std::string error;
-  const std::vector<SpecLine> spec = ReadSpec(error);
+  const Spec parsed = ReadOperations(error);
   ASSERT_EQ(error, "");
-  const std::vector<Operation> ops = Operations(spec, error);
-  ASSERT_EQ(error, "");
-  std::vector<RouteSpec> documented;
-  for (const Operation& op : ops) documented.push_back(op.route);
+  const std::vector<SpecLine>& spec = parsed.lines;
+  const std::vector<Operation>& ops = parsed.operations;
+  const std::vector<RouteSpec>& documented = parsed.routes;
   DemoServer server;
   ASSERT_TRUE(server.ready()) << server.error();
   const std::map<std::string, Reply> replies = CallEveryRoute(server, documented, error);

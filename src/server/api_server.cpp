@@ -111,21 +111,11 @@ std::string Suggest(std::string_view code, const Codes& codes) {
   return DidYouMean(code, list);
 }
 
-std::vector<std::string_view> ItemCodes(const Model& m) {
+/// The codes of a model's records (items, sites, resources), for suggestions.
+template <typename Record>
+std::vector<std::string_view> CodesOf(std::span<const Record> records) {
   std::vector<std::string_view> codes;
-  for (const Item& i : m.items()) codes.push_back(i.code);
-  return codes;
-}
-
-std::vector<std::string_view> SiteCodes(const Model& m) {
-  std::vector<std::string_view> codes;
-  for (const Site& s : m.sites()) codes.push_back(s.code);
-  return codes;
-}
-
-std::vector<std::string_view> ResourceCodes(const Model& m) {
-  std::vector<std::string_view> codes;
-  for (const Resource& r : m.resources()) codes.push_back(r.code);
+  for (const Record& r : records) codes.push_back(r.code);
   return codes;
 }
 
@@ -471,11 +461,11 @@ void ApiServer::Orders(const httplib::Request& req, httplib::Response& res) {
   }
   if (const std::string v = Param(req, "item"); !v.empty()) {
     q.item = m.FindItem(v);
-    if (!q.item) UnknownFilter("item", v, Suggest(v, ItemCodes(m)));
+    if (!q.item) UnknownFilter("item", v, Suggest(v, CodesOf(m.items())));
   }
   if (const std::string v = Param(req, "site"); !v.empty()) {
     q.site = m.FindSite(v);
-    if (!q.site) UnknownFilter("site", v, Suggest(v, SiteCodes(m)));
+    if (!q.site) UnknownFilter("site", v, Suggest(v, CodesOf(m.sites())));
   }
   if (const std::string v = Param(req, "quarter"); !v.empty()) {
     for (size_t i = 0; i < m.quarters().size(); ++i) {
@@ -537,7 +527,7 @@ void ApiServer::ResourceLoad(const httplib::Request& req, httplib::Response& res
   const Model& m = s.model();
   const std::string code = req.matches[1];
   const std::optional<ResourceId> r = m.FindResource(code);
-  if (!r) NotFound(fmt::format("no resource '{}'", code), Suggest(code, ResourceCodes(m)));
+  if (!r) NotFound(fmt::format("no resource '{}'", code), Suggest(code, CodesOf(m.resources())));
   const int32_t from = DayParam(req, m, "from", 0);
   const int32_t to = DayParam(req, m, "to", m.settings().horizon_days - 1);
   SendJson(res, ResourceLoadJson(s, *r, from, to));
@@ -568,11 +558,11 @@ void ApiServer::Availability(const httplib::Request& req, httplib::Response& res
   const Model& m = s.model();
   const std::string code = req.matches[1];
   const std::optional<ItemId> item = m.FindItem(code);
-  if (!item) NotFound(fmt::format("no item '{}'", code), Suggest(code, ItemCodes(m)));
+  if (!item) NotFound(fmt::format("no item '{}'", code), Suggest(code, CodesOf(m.items())));
   std::optional<SiteId> site;
   if (const std::string v = Param(req, "site"); !v.empty()) {
     site = m.FindSite(v);
-    if (!site) UnknownFilter("site", v, Suggest(v, SiteCodes(m)));
+    if (!site) UnknownFilter("site", v, Suggest(v, CodesOf(m.sites())));
   }
   const int32_t from = DayParam(req, m, "from", 0);
   const int32_t to = DayParam(req, m, "to", m.settings().horizon_days - 1);
