@@ -537,6 +537,19 @@ TEST(Server, StopBeforeTheLoopRunsDoesNotHang) {
   s.api().Stop();
 }
 
+TEST(Server, ASecondServerCannotTakeAPortInUse) {
+  Served first;
+  ASSERT_TRUE(first.bound()) << first.error();
+  FolderBackend backend(first.dir() / "demo", PlanOptions{});
+  ServeOptions options;
+  options.port = first.api().port();
+  ApiServer second(backend, options);
+  std::string error;
+  Diagnostics problems;
+  EXPECT_FALSE(second.Bind(backend.Replan(std::nullopt, problems), {}, error));
+  EXPECT_NE(error.find("cannot listen"), std::string::npos) << error;
+}
+
 TEST(Server, AnotherAddressThanLoopbackNeedsAToken) {
   EXPECT_TRUE(IsLoopback("127.0.0.1"));
   EXPECT_TRUE(IsLoopback("::1"));

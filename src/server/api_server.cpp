@@ -317,6 +317,12 @@ bool ApiServer::Bind(std::shared_ptr<PlanSnapshot> snapshot, std::vector<Scenari
   s.set_read_timeout(options_.read_timeout_seconds, 0);
   s.set_write_timeout(options_.write_timeout_seconds, 0);
   s.set_keep_alive_timeout(5);
+  // httplib's default also sets SO_REUSEPORT, which lets a second server on the same port take half
+  // the connections (two plans answering at random). Only SO_REUSEADDR: a restart may rebind at once.
+  s.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const void*>(&yes), sizeof(yes));
+  });
   // Without it small answers wait for the client's delayed ACK (Nagle): 40 ms per request.
   s.set_tcp_nodelay(true);
   s.set_keep_alive_max_count(1000);
