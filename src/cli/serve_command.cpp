@@ -61,9 +61,7 @@ std::string DefaultWebDir() {
 
 CLI::App* AddServeCommand(CLI::App& app, ServeCommandOptions& o) {
   CLI::App* cmd = app.add_subcommand("serve", "Serve the JSON API and the dashboard (api/openapi.yaml)");
-  cmd->add_option("dir", o.dir, "Dataset folder (or --db)");
-  cmd->add_option("--db", o.db, "Store (takt import) to serve");
-  cmd->add_option("--version", o.version, "Dataset version in the store (default: the newest)");
+  AddDatasetSource(cmd, o.source);
   cmd->add_option("--bind", o.bind, "Address to listen on (another than loopback needs a token)")
       ->default_val("127.0.0.1");
   cmd->add_option("--port", o.port, "Port (0: any free port, printed)")->default_val(8080)->check(CLI::Range(0, 65535));
@@ -78,7 +76,8 @@ CLI::App* AddServeCommand(CLI::App& app, ServeCommandOptions& o) {
 }
 
 int RunServe(const ServeCommandOptions& o) {
-  if (o.dir.empty() == o.db.empty()) {
+  const DatasetSource& source = o.source;
+  if (source.dir.empty() == source.db.empty()) {
     fmt::print(stderr, "takt serve: give a dataset folder or --db FILE (one of them)\n");
     return kExitFailed;
   }
@@ -101,17 +100,17 @@ int RunServe(const ServeCommandOptions& o) {
   std::unique_ptr<server::Backend> backend;
   std::unique_ptr<Store> store;
   std::optional<int64_t> version;
-  if (!o.db.empty()) {
-    store = Store::Open(o.db, error, Store::Mode::kExisting);
+  if (!source.db.empty()) {
+    store = Store::Open(source.db, error, Store::Mode::kExisting);
     if (!store) {
       fmt::print(stderr, "takt serve: {}\n", error);
       return kExitFailed;
     }
-    if (!o.version.empty()) {
-      version = store->Resolve(kDatasetKind, o.version);
+    if (!source.version.empty()) {
+      version = store->Resolve(kDatasetKind, source.version);
       if (!version) {
-        fmt::print(stderr, "takt serve: {} has no dataset version '{}' (takt versions --db {} lists them)\n", o.db,
-                   o.version, o.db);
+        fmt::print(stderr, "takt serve: {} has no dataset version '{}' (takt versions --db {} lists them)\n", source.db,
+                   source.version, source.db);
         return kExitFailed;
       }
     }
@@ -119,7 +118,7 @@ int RunServe(const ServeCommandOptions& o) {
     backend = std::make_unique<server::StoreBackend>(*store, plan_options,
                                                      fmt::format("{} (takt serve)", user != nullptr ? user : "unknown"));
   } else {
-    backend = std::make_unique<server::FolderBackend>(o.dir, plan_options);
+    backend = std::make_unique<server::FolderBackend>(source.dir, plan_options);
   }
 
   Diagnostics problems;
@@ -148,9 +147,9 @@ int RunServe(const ServeCommandOptions& o) {
     api.Stop();
   });
   fmt::print("takt serve: {} ({} lines) planned in {:.2f} s; dashboard and API at http://{}:{}/\n",
-             store ? fmt::format("{} dataset {} ({})", o.db, snapshot->source().dataset_version,
+             store ? fmt::format("{} dataset {} ({})", source.db, snapshot->source().dataset_version,
                                  snapshot->source().dataset_name)
-                   : o.dir,
+                   : source.dir,
              snapshot->model().lines().size(), snapshot->seconds(), o.bind, api.port());
   fmt::print("takt serve: listening on http://{}:{}\n", o.bind, api.port());
   std::fflush(stdout);

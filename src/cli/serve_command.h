@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "cli/dataset_source.h"
+
 namespace CLI {
 class App;
 }
@@ -10,9 +12,7 @@ class App;
 namespace takt::cli {
 
 struct ServeCommandOptions {
-  std::string dir;      ///< a dataset folder, or
-  std::string db;       ///< a store (takt import)
-  std::string version;  ///< dataset version in the store (default: the newest)
+  DatasetSource source;  ///< a dataset folder, or a store (takt import) and a dataset version
   std::string bind = "127.0.0.1";
   int port = 8080;
   std::string web;  ///< the dashboard's folder
