@@ -74,23 +74,29 @@ TEST(PlanCompare, CancelledAndUnshippableLinesAreListed) {
   EXPECT_TRUE(added);
 }
 
-TEST(PlanCompare, ComparingWithAPlanInMemoryEqualsComparingTheFullViews) {
+TEST(PlanCompare, ComparingPlansInMemoryEqualsComparingTheirFullViews) {
   Diagnostics diagnostics;
   auto base = LoadDataset(Generate({Scale::kDemo, 1}).files, diagnostics);
   ASSERT_NE(base, nullptr);
   const Plan base_plan = PlanBacklog(*base, {});
-  const PlanView base_view = PlanViewOf(*base, base_plan, BuildReport(*base, base_plan));
+  const PlanReport base_report = BuildReport(*base, base_plan);
+  const PlanView base_view = PlanViewOf(*base, base_plan, base_report);
+  // Shared order arrays (receipts, rules) and edited ones (orders cancelled, changed, added).
   const char* scenarios[] = {
       "[[receipts]]\naction = \"delay\"\nitem = \"GPU-B200-SC\"\ndays = 28\n",
       "[[export_rules]]\naction = \"add\"\nexport_class = \"4A994\"\ndestination = \"CN-HK-MO\"\nrule = \"prohibited\"\n",
+      "[[orders]]\naction = \"cancel\"\norder = \"SO-1000003\"\n[[orders]]\naction = \"change\"\norder = \"SO-1000010\"\n"
+      "priority = 1\nunit_price = 1\n[[orders]]\naction = \"add\"\norder = \"SO-9000001\"\nline = 1\ncustomer = \"NEWCO\"\n"
+      "item = \"SRV-B200-8G\"\nqty = 40\nunit_price = 320000\nrequest_date = 2025-07-01\npriority = 1\nship_to = \"DE\"\n",
   };
   for (const char* text : scenarios) {
     const auto s = ParseScenario(text, "s", *base, {}, diagnostics);
+    for (const Diagnostic& d : diagnostics.kept()) ADD_FAILURE() << FormatDiagnostic(d);
     ASSERT_TRUE(s.has_value()) << text;
     const Plan plan = PlanBacklog(*s->model, s->options);
     const PlanReport report = BuildReport(*s->model, plan);
     const PlanComparison full = ComparePlans(base_view, PlanViewOf(*s->model, plan, report));
-    const PlanComparison quick = CompareWithPlan(base_view, *s->model, plan, report);
+    const PlanComparison quick = ComparePlanned(*base, base_plan, base_report, *s->model, plan, report);
     ASSERT_GT(full.changes.size(), 0u) << text;
     ASSERT_EQ(quick.changes.size(), full.changes.size());
     EXPECT_EQ(quick.unchanged_lines, full.unchanged_lines);
@@ -100,10 +106,12 @@ TEST(PlanCompare, ComparingWithAPlanInMemoryEqualsComparingTheFullViews) {
       EXPECT_EQ(a.line, b.line);
       EXPECT_EQ(a.kind, b.kind);
       EXPECT_EQ(a.revenue_moved, b.revenue_moved);
+      EXPECT_EQ(a.reason_before, b.reason_before) << a.order << "/" << a.line;
       EXPECT_EQ(a.reason_after, b.reason_after) << a.order << "/" << a.line;
       EXPECT_EQ(a.status_after, b.status_after);
     }
     EXPECT_EQ(WriteComparison(quick), WriteComparison(full));
+    EXPECT_EQ(FormatComparison(quick, 50), FormatComparison(full, 50));
   }
 }
 

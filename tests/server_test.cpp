@@ -417,7 +417,8 @@ TEST(Server, ScenariosAreCreatedRunComparedAndDeleted) {
   ASSERT_TRUE(scenario.has_value());
   const Plan plan = PlanBacklog(*scenario->model, scenario->options);
   const PlanComparison direct =
-      ComparePlans(s.snapshot().view(), PlanViewOf(*scenario->model, plan, BuildReport(*scenario->model, plan)));
+      ComparePlans(PlanViewOf(s.model(), s.snapshot().plan(), s.snapshot().report()),
+                   PlanViewOf(*scenario->model, plan, BuildReport(*scenario->model, plan)));
   EXPECT_EQ(run["comparison"]["changed_lines"], direct.changes.size());
   EXPECT_GT(direct.changes.size(), 0u);
   EXPECT_EQ(run["comparison"]["changes"].size(), std::min<size_t>(5, direct.changes.size()));

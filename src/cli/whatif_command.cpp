@@ -16,6 +16,7 @@
 #include "plan/planner.h"
 #include "scenario/plan_compare.h"
 #include "scenario/scenario.h"
+#include "scenario/whatif.h"
 
 namespace takt::cli {
 
@@ -42,6 +43,12 @@ void SaveScenarios(const WhatIfOptions& o, const std::vector<Scenario>& scenario
         store.SaveScenario(dataset.version, s.name, text, s.description, o.user.empty() ? CurrentUser() : o.user);
     fmt::print("scenario {} saved in {} as version {}\n", s.name, o.source.db, version);
   }
+}
+
+/// ", 41,230 of 100,008 lines reused from the base", when any were.
+std::string ReuseNote(const WhatIfResult& result, const Model& model) {
+  if (result.lines_reused == 0) return "";
+  return fmt::format(" ({} of {} lines' plans reused from the base)", result.lines_reused, model.lines().size());
 }
 
 }  // namespace
@@ -84,26 +91,22 @@ int RunWhatIf(const WhatIfOptions& o) {
   }
 
   Stopwatch watch;
-  const Plan base_plan = PlanBacklog(*base, options);
-  const PlanReport base_report = BuildReport(*base, base_plan);
+  const WhatIfBase what_if(base, options, scenarios);
   const double base_seconds = watch.Lap();
-  std::string error = WritePlanFolder(*base, base_plan, base_report, std::filesystem::path(o.out) / "base");
-  const PlanView base_view = PlanViewOf(*base, base_plan, base_report);
+  std::string error = WritePlanFolder(*base, what_if.plan(), what_if.report(), std::filesystem::path(o.out) / "base");
   fmt::print("base: {} lines planned in {:.2f} s -> {}/base\n", base->lines().size(), base_seconds, o.out);
 
   for (const Scenario& s : scenarios) {
     watch.Lap();
-    const Plan plan = PlanBacklog(*s.model, s.options);
-    const PlanReport report = BuildReport(*s.model, plan);
-    const PlanComparison comparison = CompareWithPlan(base_view, *s.model, plan, report);
+    const WhatIfResult result = what_if.Run(s);
     const double seconds = watch.Lap();
     const std::filesystem::path dir = std::filesystem::path(o.out) / s.name;
-    if (error.empty()) error = WritePlanFolder(*s.model, plan, report, dir);
-    if (error.empty()) error = WriteDatasetFolder(WriteComparison(comparison), dir);
+    if (error.empty()) error = WritePlanFolder(*s.model, result.plan, result.report, dir);
+    if (error.empty()) error = WriteDatasetFolder(WriteComparison(result.comparison), dir);
     fmt::print("\n=== scenario {}{}\n", s.name, s.description.empty() ? "" : fmt::format(": {}", s.description));
     for (const std::string& edit : s.applied) fmt::print("  - {}\n", edit);
-    fmt::print("  planned and compared in {:.2f} s -> {}\n\n{}", seconds, dir.string(),
-               FormatComparison(comparison, o.lines));
+    fmt::print("  planned and compared in {:.2f} s{} -> {}\n\n{}", seconds, ReuseNote(result, *s.model),
+               dir.string(), FormatComparison(result.comparison, o.lines));
   }
   if (!error.empty()) {
     fmt::print(stderr, "takt whatif: {}\n", error);

@@ -41,7 +41,8 @@ std::string ConstraintKey(const Model& m, const Constraint& c) {
 }
 
 std::string DescribeConstraint(const Model& m, const Constraint& c, const OrderLine& line) {
-  const std::string horizon_end = FormatDate(m.horizon_end());
+  // Formatted only for the sentences that name it.
+  auto horizon_end = [&m] { return FormatDate(m.horizon_end()); };
   switch (c.code) {
     case ReasonCode::kNone:
       return "";
@@ -49,20 +50,20 @@ std::string DescribeConstraint(const Model& m, const Constraint& c, const OrderL
       const std::string what = fmt::format("{} at site {} short by {}", m.item(ItemId(c.object)).code,
                                            m.site(SiteId(c.site)).code, FormatCount(c.qty));
       return c.until >= 0 ? fmt::format("{} until {}", what, DateOf(m, c.until))
-                          : fmt::format("{} through the horizon end {}", what, horizon_end);
+                          : fmt::format("{} through the horizon end {}", what, horizon_end());
     }
     case ReasonCode::kCapacity: {
       const Resource& r = m.resource(ResourceId(c.object));
       return c.until >= 0 ? fmt::format("{} at site {} full {}..{}", r.code, m.site(r.site).code, DateOf(m, c.from),
                                         DateOf(m, c.until - 1))
                           : fmt::format("{} at site {} full from {} through the horizon end {}", r.code,
-                                        m.site(r.site).code, DateOf(m, c.from), horizon_end);
+                                        m.site(r.site).code, DateOf(m, c.from), horizon_end());
     }
     case ReasonCode::kLeadTime: {
       const Item& item = m.item(ItemId(c.object));
-      const std::string site = m.site(SiteId(c.site)).code;
+      const std::string& site = m.site(SiteId(c.site)).code;
       const std::string when = c.until >= 0 ? fmt::format("not before {}", DateOf(m, c.until))
-                                            : fmt::format("not before the horizon end {}", horizon_end);
+                                            : fmt::format("not before the horizon end {}", horizon_end());
       bool built_here = false;
       for (const Routing& r : m.routings_of(ItemId(c.object))) built_here |= r.site.value == c.site;
       if (built_here) {
@@ -102,7 +103,7 @@ std::string DescribeConstraint(const Model& m, const Constraint& c, const OrderL
       return fmt::format("{} to {} is prohibited", m.export_class_code(ExportClassId(c.object)),
                          m.country_code(line.ship_to));
     case ReasonCode::kHorizon:
-      return fmt::format("earliest ship date {} is after the horizon end {}", DateOf(m, c.from), horizon_end);
+      return fmt::format("earliest ship date {} is after the horizon end {}", DateOf(m, c.from), horizon_end());
     case ReasonCode::kPastDue:
       return fmt::format("requested {}; the earliest allowed ship date is {}", FormatDate(line.request_date),
                          DateOf(m, c.until));

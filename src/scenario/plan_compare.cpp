@@ -199,13 +199,40 @@ bool ReadPlanView(const DatasetFiles& files, PlanView& view, Diagnostics& diagno
   return ReadFiles(open, text, view, diagnostics);
 }
 
-PlanView PlanViewOf(const Model& m, const Plan& plan, const PlanReport& report, bool describe_reasons) {
-  PlanView view;
-  view.currency = m.settings().currency;
+namespace {
+
+std::vector<PlanView::Quarter> QuartersOf(const Model& m, const PlanReport& report) {
+  std::vector<PlanView::Quarter> quarters;
   for (const QuarterFigures& q : report.quarters) {
     const Quarter& def = m.quarters()[q.quarter.index()];
-    view.quarters.push_back({def.code, def.start, def.end, q.revenue, q.cost, q.backlog_end});
+    quarters.push_back({def.code, def.start, def.end, q.revenue, q.cost, q.backlog_end});
   }
+  return quarters;
+}
+
+
+}  // namespace
+
+std::vector<PlanView::Constraint> TopConstraintsOf(const Model& m, const Plan& plan, const PlanReport& report) {
+  std::vector<PlanView::Constraint> top;
+  for (const ConstraintFigures& c : report.top_constraints) {
+    std::string reason;
+    for (size_t i = 0; i < plan.outcomes.size() && reason.empty(); ++i) {
+      const Constraint& o = plan.outcomes[i].reason;
+      if (plan.outcomes[i].status != LineStatus::kOnTime && o.code == c.constraint.code &&
+          o.object == c.constraint.object && o.site == c.constraint.site) {
+        reason = DescribeConstraint(m, o, m.lines()[i]);
+      }
+    }
+    top.push_back({ReasonCodeName(c.constraint.code), c.key, reason, c.value});
+  }
+  return top;
+}
+
+PlanView PlanViewOf(const Model& m, const Plan& plan, const PlanReport& report) {
+  PlanView view;
+  view.currency = m.settings().currency;
+  view.quarters = QuartersOf(m, report);
   const Day start = m.plan_start();
   view.lines.reserve(m.lines().size());
   for (size_t i = 0; i < m.lines().size(); ++i) {
@@ -222,9 +249,8 @@ PlanView PlanViewOf(const Model& m, const Plan& plan, const PlanReport& report, 
     line.status = LineStatusName(o.status);
     if (o.status != LineStatus::kOnTime) {
       line.reason_code = ReasonCodeName(o.reason.code);
-      if (describe_reasons) line.reason = DescribeConstraint(m, o.reason, l);
+      line.reason = DescribeConstraint(m, o.reason, l);
     }
-    line.model_line = static_cast<int32_t>(i);
     line.revenue_by_quarter.assign(view.quarters.size(), 0);
     view.lines.push_back(std::move(line));
   }
@@ -232,17 +258,7 @@ PlanView PlanViewOf(const Model& m, const Plan& plan, const PlanReport& report, 
     const QuarterId q = m.QuarterOf(start + s.day);
     if (q.valid()) view.lines[s.line.index()].revenue_by_quarter[q.index()] += m.line(s.line).unit_price * s.qty;
   }
-  for (const ConstraintFigures& c : report.top_constraints) {
-    std::string reason;
-    for (size_t i = 0; i < plan.outcomes.size() && reason.empty(); ++i) {
-      const Constraint& o = plan.outcomes[i].reason;
-      if (plan.outcomes[i].status != LineStatus::kOnTime && o.code == c.constraint.code &&
-          o.object == c.constraint.object && o.site == c.constraint.site) {
-        reason = DescribeConstraint(m, o, m.lines()[i]);
-      }
-    }
-    view.top_constraints.push_back({ReasonCodeName(c.constraint.code), c.key, reason, c.value});
-  }
+  view.top_constraints = TopConstraintsOf(m, plan, report);
   return view;
 }
 
@@ -263,44 +279,259 @@ void SetBefore(LineChange& change, const PlanView::Line& l) {
   change.reason_before = l.reason;
 }
 
-void SetAfter(LineChange& change, const PlanView::Line& l,
-              const std::function<std::string(int32_t)>& describe = {}) {
+void SetAfter(LineChange& change, const PlanView::Line& l) {
   change.after = l.planned;
   change.shipped_after = l.shipped;
   change.status_after = l.status;
   change.reason_after = l.reason;
-  if (change.reason_after.empty() && !l.reason_code.empty() && l.model_line >= 0 && describe) {
-    change.reason_after = describe(l.model_line);
-  }
 }
 
 }  // namespace
 
-PlanComparison CompareWithPlan(const PlanView& base, const Model& m, const Plan& plan, const PlanReport& report) {
-  return ComparePlans(base, PlanViewOf(m, plan, report, false), [&](int32_t i) {
-    return DescribeConstraint(m, plan.outcomes[static_cast<size_t>(i)].reason, m.lines()[static_cast<size_t>(i)]);
-  });
-}
 
-PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario,
-                            const std::function<std::string(int32_t model_line)>& describe_scenario) {
-  PlanComparison c;
-  c.currency = base.currency;
-  for (const PlanView::Quarter& q : base.quarters) {
+namespace {
+
+std::vector<PlanComparison::Quarter> QuarterRows(const std::vector<PlanView::Quarter>& base,
+                                                 const std::vector<PlanView::Quarter>& scenario) {
+  std::vector<PlanComparison::Quarter> rows;
+  for (const PlanView::Quarter& q : base) {
     PlanComparison::Quarter row;
     row.code = q.code;
     row.revenue_base = q.revenue;
     row.margin_base = q.revenue - q.cost;
     row.backlog_base = q.backlog_end;
-    for (const PlanView::Quarter& s : scenario.quarters) {
+    for (const PlanView::Quarter& s : scenario) {
       if (s.code == q.code) {
         row.revenue_scenario = s.revenue;
         row.margin_scenario = s.revenue - s.cost;
         row.backlog_scenario = s.backlog_end;
       }
     }
-    c.quarters.push_back(row);
+    rows.push_back(row);
   }
+  return rows;
+}
+
+LineChange::Kind KindOf(bool unplanned_before, bool unplanned_after, Day before, Day after) {
+  if (!unplanned_before && unplanned_after) return LineChange::Kind::kNewlyUnplanned;
+  if (unplanned_before && !unplanned_after) return LineChange::Kind::kNewlyPlanned;
+  if (before != kNoDay && after != kNoDay && after < before) return LineChange::Kind::kEarlier;
+  if (before != kNoDay && after != kNoDay && after > before) return LineChange::Kind::kLater;
+  return LineChange::Kind::kQuantity;
+}
+
+/// Most revenue moved first; the constraints of one plan's top list and not the other's.
+void Finish(const std::vector<PlanView::Constraint>& base, const std::vector<PlanView::Constraint>& scenario,
+            PlanComparison& c) {
+  // Sorted by index, then moved once: a change holds a dozen strings, too many to move in a sort.
+  std::vector<uint32_t> order(c.changes.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    return c.changes[x].revenue_moved > c.changes[y].revenue_moved;
+  });
+  std::vector<LineChange> sorted;
+  sorted.reserve(order.size());
+  for (uint32_t i : order) sorted.push_back(std::move(c.changes[i]));
+  c.changes = std::move(sorted);
+  auto same = [](const PlanView::Constraint& x, const PlanView::Constraint& y) {
+    return x.reason_code == y.reason_code && x.key == y.key;
+  };
+  for (const auto& s : scenario) {
+    if (std::none_of(base.begin(), base.end(), [&](const auto& b) { return same(s, b); })) c.appeared.push_back(s);
+  }
+  for (const auto& b : base) {
+    if (std::none_of(scenario.begin(), scenario.end(), [&](const auto& s) { return same(s, b); })) c.gone.push_back(b);
+  }
+}
+
+/// One plan's side of an in-memory comparison: per line, its revenue by quarter index (from the
+/// shipments, grouped by line), and the line's fields in the user's codes when it changed.
+class PlannedSide {
+ public:
+  PlannedSide(const Model& m, const Plan& plan) : m_(m), plan_(plan) {
+    const size_t lines = m.lines().size();
+    offsets_.assign(lines + 1, 0);
+    for (const Shipment& s : plan.shipments) ++offsets_[s.line.index() + 1];
+    for (size_t i = 0; i < lines; ++i) offsets_[i + 1] += offsets_[i];
+    entries_.resize(offsets_[lines]);
+    std::vector<uint32_t> next(offsets_.begin(), offsets_.end() - 1);
+    const Day start = m.plan_start();
+    std::vector<int32_t> quarter_of_day(static_cast<size_t>(std::max(0, m.settings().horizon_days)));
+    for (size_t d = 0; d < quarter_of_day.size(); ++d) {
+      const QuarterId q = m.QuarterOf(start + static_cast<Day>(d));
+      quarter_of_day[d] = q.valid() ? q.value : -1;
+    }
+    for (const Shipment& s : plan.shipments) {
+      const QuarterId q = s.day >= 0 && static_cast<size_t>(s.day) < quarter_of_day.size()
+                              ? QuarterId(quarter_of_day[static_cast<size_t>(s.day)])
+                              : m.QuarterOf(start + s.day);
+      entries_[next[s.line.index()]++] = {q.valid() ? q.value : -1, m.line(s.line).unit_price * s.qty};
+    }
+  }
+
+  /// Adds the line's revenue by quarter, times `sign`, into `by_quarter`.
+  void AddRevenue(size_t line, int sign, std::vector<Money>& by_quarter) const {
+    for (uint32_t k = offsets_[line]; k < offsets_[line + 1]; ++k) {
+      if (entries_[k].first >= 0) by_quarter[static_cast<size_t>(entries_[k].first)] += sign * entries_[k].second;
+    }
+  }
+  Money TotalRevenue(size_t line) const {
+    Money sum = 0;
+    for (uint32_t k = offsets_[line]; k < offsets_[line + 1]; ++k) sum += entries_[k].first >= 0 ? entries_[k].second : 0;
+    return sum;
+  }
+
+  Day Planned(size_t line) const {
+    const int32_t day = plan_.outcomes[line].planned_day;
+    return day >= 0 ? m_.plan_start() + day : kNoDay;
+  }
+  int64_t Shipped(size_t line) const { return plan_.outcomes[line].shipped_qty; }
+  bool Unplanned(size_t line) const { return plan_.outcomes[line].status == LineStatus::kUnplanned; }
+
+  void Start(LineChange& change, size_t line) const {
+    const OrderLine& l = m_.lines()[line];
+    change.order = std::string(m_.order_code(l.order));
+    change.line = l.line;
+    change.item = m_.item(l.item).code;
+  }
+  void Before(LineChange& change, size_t line) const {
+    change.before = Planned(line);
+    change.shipped_before = Shipped(line);
+    change.status_before = LineStatusName(plan_.outcomes[line].status);
+    change.reason_before = Reason(line);
+  }
+  void After(LineChange& change, size_t line) const {
+    change.after = Planned(line);
+    change.shipped_after = Shipped(line);
+    change.status_after = LineStatusName(plan_.outcomes[line].status);
+    change.reason_after = Reason(line);
+  }
+
+ private:
+  std::string Reason(size_t line) const {
+    const LineOutcome& o = plan_.outcomes[line];
+    return o.status == LineStatus::kOnTime ? std::string() : DescribeConstraint(m_, o.reason, m_.lines()[line]);
+  }
+
+  const Model& m_;
+  const Plan& plan_;
+  std::vector<uint32_t> offsets_;
+  std::vector<std::pair<int32_t, Money>> entries_;  ///< (quarter or -1, revenue), grouped by line
+};
+
+struct LineKey {
+  std::string_view order;
+  int64_t line;
+  bool operator==(const LineKey&) const = default;
+};
+struct LineKeyHash {
+  size_t operator()(const LineKey& k) const {
+    return std::hash<std::string_view>()(k.order) * 31 + static_cast<size_t>(k.line);
+  }
+};
+
+}  // namespace
+
+PlanComparison ComparePlanned(const Model& base_model, const Plan& base, const PlanReport& base_report,
+                              const Model& m, const Plan& plan, const PlanReport& report) {
+  const std::vector<PlanView::Quarter> base_quarters = QuartersOf(base_model, base_report);
+  const std::vector<PlanView::Quarter> quarters = QuartersOf(m, report);
+  bool same_quarters = base_quarters.size() == quarters.size();
+  for (size_t q = 0; same_quarters && q < quarters.size(); ++q) {
+    same_quarters = base_quarters[q].code == quarters[q].code && base_quarters[q].start == quarters[q].start &&
+                    base_quarters[q].end == quarters[q].end;
+  }
+  if (!same_quarters) {
+    // Not a scenario of the same calendar: compare as plans of different datasets do.
+    return ComparePlans(PlanViewOf(base_model, base, base_report), PlanViewOf(m, plan, report));
+  }
+  PlanComparison c;
+  c.currency = base_model.settings().currency;
+  c.quarters = QuarterRows(base_quarters, quarters);
+
+  const PlannedSide a(base_model, base), b(m, plan);
+  // A scenario that edits no order shares the base's lines: line i is line i. Otherwise lines are
+  // matched by order code and line number.
+  const auto base_lines = base_model.lines();
+  const auto lines = m.lines();
+  const bool shared = base_lines.size() == lines.size() && (lines.empty() || base_lines.data() == lines.data());
+  std::unordered_map<LineKey, size_t, LineKeyHash> in_scenario;
+  if (!shared) {
+    in_scenario.reserve(lines.size());
+    for (size_t j = 0; j < lines.size(); ++j) in_scenario.emplace(LineKey{m.order_code(lines[j].order), lines[j].line}, j);
+  }
+  // First which lines changed and by how much revenue, then the changes (strings for those only).
+  struct Match {
+    uint32_t base, scenario;
+    Money revenue_moved;
+  };
+  std::vector<Match> changed;
+  std::vector<uint32_t> only_in_base;
+  std::vector<uint8_t> matched(lines.size(), 0);
+  std::vector<Money> delta(quarters.size(), 0);
+  for (size_t i = 0; i < base_lines.size(); ++i) {
+    size_t j = i;
+    if (!shared) {
+      const auto it = in_scenario.find(LineKey{base_model.order_code(base_lines[i].order), base_lines[i].line});
+      if (it == in_scenario.end()) {
+        only_in_base.push_back(static_cast<uint32_t>(i));
+        continue;
+      }
+      j = it->second;
+    }
+    matched[j] = 1;
+    std::fill(delta.begin(), delta.end(), 0);
+    a.AddRevenue(i, -1, delta);
+    b.AddRevenue(j, 1, delta);
+    Money gained = 0, lost = 0;
+    for (Money d : delta) (d > 0 ? gained : lost) += d > 0 ? d : -d;
+    const Money revenue_moved = std::max(gained, lost);
+    if (a.Planned(i) == b.Planned(j) && a.Shipped(i) == b.Shipped(j) && revenue_moved == 0) {
+      ++c.unchanged_lines;
+      continue;
+    }
+    changed.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j), revenue_moved});
+  }
+  const size_t only_in_scenario = lines.size() - static_cast<size_t>(std::count(matched.begin(), matched.end(), 1));
+  c.changes.reserve(changed.size() + only_in_base.size() + only_in_scenario);
+  // In the order ComparePlans lists them: base lines in turn, then lines only in the scenario.
+  size_t next_only = 0;
+  auto add_only_in_base_before = [&](uint32_t limit) {
+    for (; next_only < only_in_base.size() && only_in_base[next_only] < limit; ++next_only) {
+      const uint32_t i = only_in_base[next_only];
+      LineChange& change = c.changes.emplace_back();
+      a.Start(change, i);
+      a.Before(change, i);
+      change.kind = LineChange::Kind::kOnlyInBase;
+      change.revenue_moved = a.TotalRevenue(i);
+    }
+  };
+  for (const Match& x : changed) {
+    add_only_in_base_before(x.base);
+    LineChange& change = c.changes.emplace_back();
+    a.Start(change, x.base);
+    a.Before(change, x.base);
+    b.After(change, x.scenario);
+    change.revenue_moved = x.revenue_moved;
+    change.kind = KindOf(a.Unplanned(x.base), b.Unplanned(x.scenario), change.before, change.after);
+  }
+  add_only_in_base_before(UINT32_MAX);
+  for (size_t j = 0; j < lines.size(); ++j) {
+    if (matched[j]) continue;
+    LineChange& change = c.changes.emplace_back();
+    b.Start(change, j);
+    change.kind = LineChange::Kind::kOnlyInScenario;
+    b.After(change, j);
+    change.revenue_moved = b.TotalRevenue(j);
+  }
+  Finish(TopConstraintsOf(base_model, base, base_report), TopConstraintsOf(m, plan, report), c);
+  return c;
+}
+
+PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario) {
+  PlanComparison c;
+  c.currency = base.currency;
+  c.quarters = QuarterRows(base.quarters, scenario.quarters);
 
   // Revenue by quarter code, so that plans with different quarter lists still compare. With the same
   // quarter list (a scenario of the same dataset) the vectors compare index by index, without maps.
@@ -379,20 +610,9 @@ PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario,
     }
     LineChange change = ChangeOf(a);
     SetBefore(change, a);
-    SetAfter(change, b, describe_scenario);
+    SetAfter(change, b);
     change.revenue_moved = revenue_moved;
-    const bool unplanned_a = a.status == "unplanned", unplanned_b = b.status == "unplanned";
-    if (!unplanned_a && unplanned_b) {
-      change.kind = LineChange::Kind::kNewlyUnplanned;
-    } else if (unplanned_a && !unplanned_b) {
-      change.kind = LineChange::Kind::kNewlyPlanned;
-    } else if (a.planned != kNoDay && b.planned != kNoDay && b.planned < a.planned) {
-      change.kind = LineChange::Kind::kEarlier;
-    } else if (a.planned != kNoDay && b.planned != kNoDay && b.planned > a.planned) {
-      change.kind = LineChange::Kind::kLater;
-    } else {
-      change.kind = LineChange::Kind::kQuantity;
-    }
+    change.kind = KindOf(a.status == "unplanned", b.status == "unplanned", a.planned, b.planned);
     c.changes.push_back(std::move(change));
   }
   for (size_t i = 0; i < scenario.lines.size(); ++i) {
@@ -400,28 +620,11 @@ PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario,
     const PlanView::Line& b = scenario.lines[i];
     LineChange change = ChangeOf(b);
     change.kind = LineChange::Kind::kOnlyInScenario;
-    SetAfter(change, b, describe_scenario);
+    SetAfter(change, b);
     change.revenue_moved = total(b);
     c.changes.push_back(change);
   }
-  std::stable_sort(c.changes.begin(), c.changes.end(), [](const LineChange& x, const LineChange& y) {
-    return x.revenue_moved > y.revenue_moved;
-  });
-
-  auto same = [](const PlanView::Constraint& x, const PlanView::Constraint& y) {
-    return x.reason_code == y.reason_code && x.key == y.key;
-  };
-  for (const auto& s : scenario.top_constraints) {
-    if (std::none_of(base.top_constraints.begin(), base.top_constraints.end(), [&](const auto& b) { return same(s, b); })) {
-      c.appeared.push_back(s);
-    }
-  }
-  for (const auto& b : base.top_constraints) {
-    if (std::none_of(scenario.top_constraints.begin(), scenario.top_constraints.end(),
-                     [&](const auto& s) { return same(s, b); })) {
-      c.gone.push_back(b);
-    }
-  }
+  Finish(base.top_constraints, scenario.top_constraints, c);
   return c;
 }
 

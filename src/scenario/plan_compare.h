@@ -4,7 +4,6 @@
 // takt can be compared, including plans of different datasets (lines only in one are listed).
 
 #include <filesystem>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,7 +32,6 @@ struct PlanView {
     int64_t shipped = 0;
     std::string status, reason_code, reason;
     std::vector<Money> revenue_by_quarter;  ///< per PlanView::quarters
-    int32_t model_line = -1;  ///< the line's index in the model of PlanViewOf; -1 when read from files
   };
   std::string currency = "USD";
   std::vector<Quarter> quarters;
@@ -45,10 +43,10 @@ struct PlanView {
   std::vector<Constraint> top_constraints;
 };
 
-/// The view of a plan made in memory (what-if runs), without writing or reading files.
-/// `describe_reasons` false leaves the reason sentences empty (the codes are set): formatting one per
-/// late line is most of the cost, and a comparison needs only the changed lines' (CompareWithPlan).
-PlanView PlanViewOf(const Model& model, const Plan& plan, const PlanReport& report, bool describe_reasons = true);
+/// The view of a plan made in memory, without writing or reading files.
+PlanView PlanViewOf(const Model& model, const Plan& plan, const PlanReport& report);
+/// The report's top constraints as a view lists them, each with the sentence of a line it binds.
+std::vector<PlanView::Constraint> TopConstraintsOf(const Model& model, const Plan& plan, const PlanReport& report);
 
 /// Reads a plan folder written by `takt plan`. Problems (missing files, bad rows) go to `diagnostics`.
 bool ReadPlanView(const std::filesystem::path& dir, PlanView& view, Diagnostics& diagnostics);
@@ -81,14 +79,12 @@ struct PlanComparison {
   int64_t unchanged_lines = 0;
 };
 
-/// `describe_scenario`, when given, supplies the reason sentence of a scenario line whose view has none
-/// (by its model_line), for the lines that changed.
-PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario,
-                            const std::function<std::string(int32_t model_line)>& describe_scenario = {});
+PlanComparison ComparePlans(const PlanView& base, const PlanView& scenario);
 
-/// A plan made in memory compared with a base view: the same as ComparePlans(base, PlanViewOf(...)),
-/// with reason sentences formatted only for the lines that changed.
-PlanComparison CompareWithPlan(const PlanView& base, const Model& model, const Plan& plan, const PlanReport& report);
+/// Two plans made in memory (a scenario against its base): the same as ComparePlans of their full
+/// views, without building either; reason sentences are formatted only for the lines that changed.
+PlanComparison ComparePlanned(const Model& base_model, const Plan& base, const PlanReport& base_report,
+                              const Model& model, const Plan& plan, const PlanReport& report);
 
 /// A readable report: the quarter table with deltas, the constraints that appeared or went away,
 /// and the `max_lines` changed lines moving the most revenue.

@@ -205,7 +205,7 @@ Json ConstraintsJson(const PlanSnapshot& s) {
   for (const ConstraintFigures& c : s.report().top_constraints) {
     // The sentence of the representative line: the first line this constraint binds.
     std::string reason;
-    for (const PlanView::Constraint& v : s.view().top_constraints) {
+    for (const PlanView::Constraint& v : s.top_constraints()) {
       if (v.key == c.key) reason = v.reason;
     }
     list.push_back({{"key", c.key},

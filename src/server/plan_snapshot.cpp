@@ -33,7 +33,7 @@ std::shared_ptr<PlanSnapshot> PlanSnapshot::Build(std::shared_ptr<const Model> m
   s->plan_ = s->planner_->plan();
   s->seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   s->report_ = BuildReport(*s->model_, s->plan_);
-  s->view_ = PlanViewOf(*s->model_, s->plan_, s->report_);
+  s->top_constraints_ = TopConstraintsOf(*s->model_, s->plan_, s->report_);
   s->pegs_ = PegPlan(*s->model_, s->plan_);
   s->BuildIndexes();
   return s;

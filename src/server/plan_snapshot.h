@@ -46,7 +46,8 @@ class PlanSnapshot {
   const std::shared_ptr<const Model>& model_ptr() const { return model_; }
   const Plan& plan() const { return plan_; }
   const PlanReport& report() const { return report_; }
-  const PlanView& view() const { return view_; }
+  /// The top constraints, each with a line's reason sentence.
+  const std::vector<PlanView::Constraint>& top_constraints() const { return top_constraints_; }
   const SnapshotSource& source() const { return source_; }
   void set_plan_version(int64_t version) { source_.plan_version = version; }
   double seconds() const { return seconds_; }
@@ -91,7 +92,7 @@ class PlanSnapshot {
   std::shared_ptr<const Model> model_;
   Plan plan_;
   PlanReport report_;
-  PlanView view_;
+  std::vector<PlanView::Constraint> top_constraints_;
   SnapshotSource source_;
   double seconds_ = 0;
   std::vector<Peg> pegs_;

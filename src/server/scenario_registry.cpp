@@ -136,7 +136,7 @@ std::shared_ptr<const ScenarioRun> ScenarioRegistry::Run(const PlanSnapshot& bas
   const PlanReport report = BuildReport(*s->model, plan);
   auto run = std::make_shared<ScenarioRun>();
   run->base_plan_version = base.source().plan_version;
-  run->comparison = CompareWithPlan(base.view(), *s->model, plan, report);
+  run->comparison = ComparePlanned(base.model(), base.plan(), base.report(), *s->model, plan, report);
   run->shipped_by_day.assign(static_cast<size_t>(s->model->settings().horizon_days), 0);
   for (const Shipment& sh : plan.shipments) {
     if (sh.day >= 0 && static_cast<size_t>(sh.day) < run->shipped_by_day.size()) {
