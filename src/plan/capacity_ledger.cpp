@@ -113,4 +113,10 @@ int32_t CapacityLedger::PrevWithFree(ResourceId r, int32_t to, Fixed4 amount) co
   return Prev(Tree(r), std::min(to, days_ - 1), amount);
 }
 
+void CapacityLedger::CopyResource(const CapacityLedger& from, ResourceId r) {
+  const size_t size = 2 * static_cast<size_t>(leaves_);
+  std::copy(from.Tree(r), from.Tree(r) + size, Tree(r));
+  std::copy(from.SumTree(r), from.SumTree(r) + size, SumTree(r));
+}
+
 }  // namespace takt

@@ -27,6 +27,9 @@ class CapacityLedger {
   /// Estimates how long a quantity takes to fit when the resource is busy.
   int32_t DayCumulativeFreeReaches(ResourceId r, int32_t from, Fixed4 amount) const;
 
+  /// Makes a resource's free capacity on every day that of `from` (a ledger of the same size).
+  void CopyResource(const CapacityLedger& from, ResourceId r);
+
  private:
   const Fixed4* Tree(ResourceId r) const { return &max_[r.index() * 2 * static_cast<size_t>(leaves_)]; }
   Fixed4* Tree(ResourceId r) { return &max_[r.index() * 2 * static_cast<size_t>(leaves_)]; }

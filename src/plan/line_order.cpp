@@ -136,4 +136,15 @@ std::vector<LineId> PlanningSequence(const Model& m, AllocationPolicy policy) {
   return order;
 }
 
+std::vector<LineId> PlanningSequence(const Model& m, const PlanOptions& options) {
+  std::vector<LineId> sequence = PlanningSequence(m, options.policy);
+  // Lines appended for a re-plan check of promises go last, in file order.
+  if (options.plan_last > 0) {
+    const size_t first_appended = m.lines().size() - std::min(m.lines().size(), options.plan_last);
+    std::stable_partition(sequence.begin(), sequence.end(), [&](LineId id) { return id.index() < first_appended; });
+    std::sort(sequence.end() - static_cast<ptrdiff_t>(m.lines().size() - first_appended), sequence.end());
+  }
+  return sequence;
+}
+
 }  // namespace takt

@@ -13,4 +13,8 @@ namespace takt {
 /// unit of the scarcest material or capacity the line needs (highest first), then as `priority`.
 std::vector<LineId> PlanningSequence(const Model& model, AllocationPolicy policy);
 
+/// The sequence PlanBacklog plans in: the policy's, with the last `options.plan_last` lines of the
+/// model after all others, in file order.
+std::vector<LineId> PlanningSequence(const Model& model, const PlanOptions& options);
+
 }  // namespace takt

@@ -35,6 +35,9 @@ class MaterialLedger {
   /// The projected balance at the end of `day`.
   int64_t Balance(int32_t stock_point, int32_t day) const;
 
+  /// Makes a stock point's whole projection that of `from` (a ledger of the same size).
+  void CopyStockPoint(const MaterialLedger& from, int32_t stock_point);
+
  private:
   struct Node {
     int64_t sum = 0;         ///< sum of the deltas of the node's days

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "plan/capacity_ledger.h"
+#include "plan/divergence.h"
 #include "plan/licence_windows.h"
 #include "plan/line_order.h"
 #include "plan/material_ledger.h"
@@ -77,6 +78,15 @@ struct Portion {
 
 }  // namespace
 
+struct PlanState {
+  size_t position = 0;
+  MaterialLedger material;
+  CapacityLedger capacity;
+  std::vector<Purchase> purchases;
+  std::vector<int32_t> purchase_at;
+  size_t shipments = 0, work_orders = 0, operations = 0, consumptions = 0;
+};
+
 class Engine {
  public:
   Engine(const Model& model, const PlanOptions& options)
@@ -142,25 +152,83 @@ class Engine {
   }
 
   void PlanAll() {
+    Prepare(PlanningSequence(m_, plan_.options));
+    PlanLines(0, plan_.sequence.size());
+  }
+
+  /// Sets the sequence the lines are planned in (PlanningSequence's) before the first line.
+  void Prepare(std::vector<LineId> sequence) {
     plan_.standard_cost = StandardCosts(m_);
-    plan_.sequence = PlanningSequence(m_, plan_.options.policy);
-    // Lines appended for a re-plan check of promises go last, in file order.
-    if (plan_.options.plan_last > 0) {
-      const size_t first_appended = m_.lines().size() - std::min(m_.lines().size(), plan_.options.plan_last);
-      std::stable_partition(plan_.sequence.begin(), plan_.sequence.end(),
-                            [&](LineId id) { return id.index() < first_appended; });
-      std::sort(plan_.sequence.end() - static_cast<ptrdiff_t>(m_.lines().size() - first_appended),
-                plan_.sequence.end());
-    }
+    plan_.sequence = std::move(sequence);
     // Typical sizes, to grow the big vectors a few times rather than many.
     const size_t lines = m_.lines().size();
     plan_.shipments.reserve(lines + lines / 8);
     plan_.work_orders.reserve(lines * 3);
     plan_.operations.reserve(lines * 5);
     plan_.consumptions.reserve(lines * 8);
-    for (LineId id : plan_.sequence) {
+  }
+
+  /// Plans the lines at positions [from, to) of the sequence.
+  void PlanLines(size_t from, size_t to) {
+    for (size_t k = from; k < to; ++k) {
+      const LineId id = plan_.sequence[k];
       undo_.clear();  // what earlier lines did is final: nothing rolls back past this line's start
       PlanLine(m_.line(id), id, plan_.outcomes[id.index()]);
+    }
+  }
+
+  /// The state between two lines, before the line at `position`: the ledgers and purchases, and how
+  /// much of the plan's vectors the lines before it filled (later lines only append to them).
+  std::shared_ptr<const PlanState> Keep(size_t position) const {
+    auto state = std::make_shared<PlanState>();
+    state->position = position;
+    state->material = material_;
+    state->capacity = capacity_;
+    state->purchases = plan_.purchases;
+    state->purchase_at = purchase_at_;
+    state->shipments = plan_.shipments.size();
+    state->work_orders = plan_.work_orders.size();
+    state->operations = plan_.operations.size();
+    state->consumptions = plan_.consumptions.size();
+    return state;
+  }
+
+  /// Continues a base run's `state` as this model's (a scenario's): the base's plans of the
+  /// divergence's prefix lines become this plan's, and what the scenario changed starts as this
+  /// engine's own (the prefix never read it). Then the next line is the prefix's end.
+  void StartFrom(const PlanState& state, const Divergence& d, const Model& base_model, const Plan& base) {
+    assert(state.position == d.prefix && d.prefix <= d.sequence.size());
+    MaterialLedger material = state.material;
+    for (const int32_t sp : d.stock_points) material.CopyStockPoint(material_, sp);
+    material_ = std::move(material);
+    CapacityLedger capacity = state.capacity;
+    for (const ResourceId r : d.resources) capacity.CopyResource(capacity_, r);
+    capacity_ = std::move(capacity);
+    plan_.purchases = state.purchases;
+    purchase_at_ = state.purchase_at;
+    // The prefix's lines may have other ids here (cancelled orders shift the lines after them).
+    std::vector<LineId> here(base_model.lines().size());
+    for (size_t k = 0; k < d.prefix; ++k) {
+      const LineId from = base.sequence[k], to = d.sequence[k];
+      here[from.index()] = to;
+      plan_.outcomes[to.index()] = base.outcomes[from.index()];
+    }
+    for (size_t i = 0; i < state.shipments; ++i) {
+      Shipment sh = base.shipments[i];
+      sh.line = here[sh.line.index()];
+      plan_.shipments.push_back(sh);
+    }
+    for (size_t i = 0; i < state.work_orders; ++i) {
+      WorkOrder wo = base.work_orders[i];
+      wo.line = here[wo.line.index()];
+      plan_.work_orders.push_back(wo);
+    }
+    plan_.operations.insert(plan_.operations.end(), base.operations.begin(),
+                            base.operations.begin() + static_cast<ptrdiff_t>(state.operations));
+    for (size_t i = 0; i < state.consumptions; ++i) {
+      Consumption c = base.consumptions[i];
+      c.line = here[c.line.index()];
+      plan_.consumptions.push_back(c);
     }
   }
 
@@ -1050,6 +1118,35 @@ class Engine {
 Plan PlanBacklog(const Model& model, const PlanOptions& options) {
   Engine engine(model, options);
   engine.PlanAll();
+  return engine.TakePlan();
+}
+
+Plan PlanBacklog(const Model& model, const PlanOptions& options, std::vector<LineId> sequence,
+                 std::span<const size_t> keep_at, std::vector<std::shared_ptr<const PlanState>>& kept) {
+  Engine engine(model, options);
+  engine.Prepare(std::move(sequence));
+  size_t done = 0;
+  const size_t lines = engine.plan().sequence.size();
+  for (const size_t position : keep_at) {
+    const size_t at = std::min(position, lines);
+    engine.PlanLines(done, std::max(done, at));
+    done = std::max(done, at);
+    kept.push_back(engine.Keep(done));
+  }
+  engine.PlanLines(done, lines);
+  return engine.TakePlan();
+}
+
+Plan PlanScenario(const Model& model, const PlanOptions& options, const Divergence& divergence,
+                  const Model& base_model, const Plan& base, const PlanState* state) {
+  Engine engine(model, options);
+  engine.Prepare(divergence.sequence);
+  size_t first = 0;
+  if (state != nullptr && state->position > 0 && state->position == divergence.prefix) {
+    engine.StartFrom(*state, divergence, base_model, base);
+    first = state->position;
+  }
+  engine.PlanLines(first, divergence.sequence.size());
   return engine.TakePlan();
 }
 

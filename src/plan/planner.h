@@ -20,6 +20,22 @@ namespace takt {
 /// Plans every order line. Deterministic: the same model and options give the same plan.
 Plan PlanBacklog(const Model& model, const PlanOptions& options);
 
+/// The planner's state between two lines of a run: ledgers and purchases (tens of MB on large).
+struct PlanState;
+struct Divergence;
+
+/// PlanBacklog in `sequence` (PlanningSequence's), keeping the state before each of the sequence
+/// positions `keep_at` (ascending) in `kept`: where scenarios whose edits reach no earlier line
+/// start from.
+Plan PlanBacklog(const Model& model, const PlanOptions& options, std::vector<LineId> sequence,
+                 std::span<const size_t> keep_at, std::vector<std::shared_ptr<const PlanState>>& kept);
+
+/// A scenario's plan: the same as PlanBacklog(model, options), but the lines of the divergence's
+/// prefix are not planned again: their plans, and the state they leave, are the base run's `state`
+/// kept before position `divergence.prefix` (with none, every line is planned).
+Plan PlanScenario(const Model& model, const PlanOptions& options, const Divergence& divergence,
+                  const Model& base_model, const Plan& base, const PlanState* state);
+
 /// A new order to promise: one line, not in the model.
 struct QuoteRequest {
   ItemId item;

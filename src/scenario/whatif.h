@@ -1,11 +1,18 @@
 #pragma once
-// A what-if run: the base plan, then each scenario planned and compared with it. The base keeps
-// what a scenario can reuse of it, so that a scenario costs less than planning from scratch.
+// A what-if run: the base plan, then each scenario planned and compared with it. A scenario reuses
+// of the base what its edits do not change: the planning sequence when the orders are the same,
+// and the plans of the lines before the first one its edits can reach (plan/divergence.h), taken
+// with the state they leave from the base run. The result is exactly the plan of the scenario's
+// dataset from scratch.
 
+#include <map>
 #include <memory>
 #include <span>
+#include <vector>
 
 #include "model/model.h"
+#include "plan/divergence.h"
+#include "plan/planner.h"
 #include "plan/plan.h"
 #include "plan/plan_report.h"
 #include "scenario/plan_compare.h"
@@ -22,7 +29,8 @@ struct WhatIfResult {
 
 class WhatIfBase {
  public:
-  /// Plans the base. `scenarios` known beforehand let it keep what each of them will reuse.
+  /// Plans the base. For `scenarios` known beforehand it keeps the state each will start from; a
+  /// scenario it did not know still reuses the sequence, but plans every line.
   WhatIfBase(std::shared_ptr<const Model> model, const PlanOptions& options, std::span<const Scenario> scenarios = {});
 
   const Model& model() const { return *model_; }
@@ -33,9 +41,15 @@ class WhatIfBase {
   WhatIfResult Run(const Scenario& scenario) const;
 
  private:
+  struct Start {
+    Divergence divergence;
+    std::shared_ptr<const PlanState> state;  ///< the base run's state at the divergence; null at 0
+  };
   std::shared_ptr<const Model> model_;
+  PlanOptions options_;
   Plan plan_;
   PlanReport report_;
+  std::map<const Model*, Start> starts_;  ///< by scenario model
 };
 
 }  // namespace takt
