@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "plan/candidate_sites.h"
 #include "plan/licence_windows.h"
 #include "plan/line_order.h"
 
@@ -79,80 +80,44 @@ bool SameWindows(const std::vector<ShipWindow>& x, const std::vector<ShipWindow>
   });
 }
 
-/// Whether planning an item at a site can read a changed stock point or resource: its own stock
-/// point, and where it is built there, its steps' resources and its components' (at the same site).
-class Reach {
- public:
-  Reach(const Model& m, const std::vector<uint8_t>& stock_points, const std::vector<uint8_t>& resources)
-      : m_(m), sites_(static_cast<int32_t>(m.sites().size())), stock_points_(stock_points), resources_(resources),
-        memo_(stock_points.size(), -1) {}
-
-  bool Reaches(ItemId item, SiteId site) {
-    const size_t sp = static_cast<size_t>(item.value) * static_cast<size_t>(sites_) + static_cast<size_t>(site.value);
-    if (memo_[sp] >= 0) return memo_[sp] != 0;
-    bool reaches = stock_points_[sp] != 0;
-    for (const Routing& r : m_.routings_of(item)) {
-      if (r.site != site) continue;
-      for (const RoutingStep& s : m_.steps(r)) reaches = reaches || resources_[s.resource.index()] != 0;
-      for (const BomLine& b : m_.components_of(item)) reaches = Reaches(b.component, site) || reaches;
-    }
-    memo_[sp] = reaches ? 1 : 0;
-    return reaches;
-  }
-
-  bool Reaches(const OrderLine& line) {
-    if (line.site.valid()) return Reaches(line.item, line.site);
-    for (int32_t s = 0; s < sites_; ++s) {
-      if (Reaches(line.item, SiteId(s))) return true;
-    }
-    return false;
-  }
-
- private:
-  const Model& m_;
-  const int32_t sites_;
-  const std::vector<uint8_t>& stock_points_;
-  const std::vector<uint8_t>& resources_;
-  std::vector<int8_t> memo_;
-};
-
 }  // namespace
+
+std::vector<LineId> ScenarioSequence(const Model& base, const PlanOptions& base_options,
+                                     const std::vector<LineId>& base_sequence, const Model& scenario,
+                                     const PlanOptions& options) {
+  const bool same_lines = base.lines().size() == scenario.lines().size() &&
+                          (base.lines().empty() || base.lines().data() == scenario.lines().data()) &&
+                          &base.order_codes() == &scenario.order_codes();
+  const bool same_sequence = same_lines && options.policy == AllocationPolicy::kPriority &&
+                             base_options.policy == options.policy && base_options.plan_last == options.plan_last;
+  return same_sequence ? base_sequence : PlanningSequence(scenario, options);
+}
 
 Divergence FindDivergence(const Model& base, const PlanOptions& base_options, const std::vector<LineId>& base_sequence,
                           const Model& scenario, const PlanOptions& options) {
   Divergence d;
-  const bool same_lines = base.lines().size() == scenario.lines().size() &&
-                          (base.lines().empty() || base.lines().data() == scenario.lines().data()) &&
-                          &base.order_codes() == &scenario.order_codes();
-  // The priority sequence is a function of the orders alone.
-  const bool same_sequence = same_lines && options.policy == AllocationPolicy::kPriority &&
-                             base_options.policy == options.policy && base_options.plan_last == options.plan_last;
-  d.sequence = same_sequence ? base_sequence : PlanningSequence(scenario, options);
+  d.sequence = ScenarioSequence(base, base_options, base_sequence, scenario, options);
   if (!SameStructure(base, scenario)) return d;
 
   const int32_t sites = static_cast<int32_t>(base.sites().size());
-  std::vector<uint8_t> changed_stock(base.items().size() * static_cast<size_t>(sites), 0);
   for (size_t i = 0; i < base.items().size(); ++i) {
     const ItemId item(i);
     if (SameRecords(base.supply_of(item), scenario.supply_of(item))) continue;
     for (int32_t s = 0; s < sites; ++s) {
       if (LedgerSupply(base, item, SiteId(s)) != LedgerSupply(scenario, item, SiteId(s))) {
         const int32_t sp = static_cast<int32_t>(i) * sites + s;
-        changed_stock[static_cast<size_t>(sp)] = 1;
         d.stock_points.push_back(sp);
       }
     }
   }
-  std::vector<uint8_t> changed_resource(base.resources().size(), 0);
   for (size_t r = 0; r < base.resources().size(); ++r) {
     const auto a = base.capacity_by_day(ResourceId(r)), b = scenario.capacity_by_day(ResourceId(r));
     if (!std::equal(a.begin(), a.end(), b.begin(), b.end())) {
-      changed_resource[r] = 1;
       d.resources.push_back(ResourceId(r));
     }
   }
 
-  Reach reach(scenario, changed_stock, changed_resource);
+  const auto base_sites = CandidateSites(base), sites_of = CandidateSites(scenario);
   const LicenceIndex base_licences(base, base_options.licence_policy), licences(scenario, options.licence_policy);
   std::vector<ShipWindow> base_windows, windows;
   Constraint base_blocked, blocked;
@@ -161,12 +126,13 @@ Divergence FindDivergence(const Model& base, const PlanOptions& base_options, co
   for (; k < n; ++k) {
     const OrderLine& a = base.line(base_sequence[k]);
     const OrderLine& b = scenario.line(d.sequence[k]);
-    if (!SameLine(base, a, scenario, b) || reach.Reaches(b)) break;
+    if (!SameLine(base, a, scenario, b)) break;
+    if (!b.site.valid() && base_sites[b.item.index()] != sites_of[b.item.index()]) break;
     base_licences.Windows(a, base_windows, base_blocked);
     licences.Windows(b, windows, blocked);
     if (!SameWindows(base_windows, windows) || !SameConstraint(base_blocked, blocked)) break;
   }
-  d.prefix = k;
+  d.limit = k;
   return d;
 }
 

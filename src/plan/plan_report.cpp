@@ -5,17 +5,11 @@
 #include "common/format.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <unordered_map>
 
 namespace takt {
-
-namespace {
-
-std::string DateOf(const Model& m, int32_t day) { return FormatDate(m.plan_start() + day); }
-
-
-}  // namespace
 
 std::string ConstraintKey(const Model& m, const Constraint& c) {
   switch (c.code) {
@@ -40,75 +34,131 @@ std::string ConstraintKey(const Model& m, const Constraint& c) {
   return "";
 }
 
-std::string DescribeConstraint(const Model& m, const Constraint& c, const OrderLine& line) {
-  // Formatted only for the sentences that name it.
-  auto horizon_end = [&m] { return FormatDate(m.horizon_end()); };
+ConstraintDescriber::ConstraintDescriber(const Model& m)
+    : m_(m), dates_(static_cast<size_t>(std::max(0, m.settings().horizon_days)) + 1) {}
+
+std::string_view ConstraintDescriber::Date(int32_t day) const {
+  std::string& date = day >= 0 && static_cast<size_t>(day) < dates_.size() ? dates_[static_cast<size_t>(day)]
+                                                                            : outside_[day];
+  if (date.empty()) date = FormatDate(m_.plan_start() + day);
+  return date;
+}
+
+std::string_view ConstraintDescriber::HorizonEnd() const { return Date(m_.settings().horizon_days - 1); }
+
+namespace {
+
+/// Appends pieces to a sentence: plain concatenation, the cost of a reason on every late line.
+class Sentence {
+ public:
+  Sentence& operator<<(std::string_view text) {
+    out_.append(text);
+    return *this;
+  }
+  Sentence& operator<<(int64_t n) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out_.append(digits, end);
+    return *this;
+  }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+}  // namespace
+
+std::string ConstraintDescriber::operator()(const Constraint& c, const OrderLine& line) const {
+  const Model& m = m_;
+  Sentence out;
   switch (c.code) {
     case ReasonCode::kNone:
-      return "";
-    case ReasonCode::kMaterial: {
-      const std::string what = fmt::format("{} at site {} short by {}", m.item(ItemId(c.object)).code,
-                                           m.site(SiteId(c.site)).code, FormatCount(c.qty));
-      return c.until >= 0 ? fmt::format("{} until {}", what, DateOf(m, c.until))
-                          : fmt::format("{} through the horizon end {}", what, horizon_end());
-    }
+      break;
+    case ReasonCode::kMaterial:
+      out << m.item(ItemId(c.object)).code << " at site " << m.site(SiteId(c.site)).code << " short by "
+          << FormatCount(c.qty);
+      if (c.until >= 0) {
+        out << " until " << Date(c.until);
+      } else {
+        out << " through the horizon end " << HorizonEnd();
+      }
+      break;
     case ReasonCode::kCapacity: {
       const Resource& r = m.resource(ResourceId(c.object));
-      return c.until >= 0 ? fmt::format("{} at site {} full {}..{}", r.code, m.site(r.site).code, DateOf(m, c.from),
-                                        DateOf(m, c.until - 1))
-                          : fmt::format("{} at site {} full from {} through the horizon end {}", r.code,
-                                        m.site(r.site).code, DateOf(m, c.from), horizon_end());
+      out << r.code << " at site " << m.site(r.site).code << " full ";
+      if (c.until >= 0) {
+        out << Date(c.from) << ".." << Date(c.until - 1);
+      } else {
+        out << "from " << Date(c.from) << " through the horizon end " << HorizonEnd();
+      }
+      break;
     }
     case ReasonCode::kLeadTime: {
       const Item& item = m.item(ItemId(c.object));
-      const std::string& site = m.site(SiteId(c.site)).code;
-      const std::string when = c.until >= 0 ? fmt::format("not before {}", DateOf(m, c.until))
-                                            : fmt::format("not before the horizon end {}", horizon_end());
-      bool built_here = false;
-      for (const Routing& r : m.routings_of(ItemId(c.object))) built_here |= r.site.value == c.site;
-      if (built_here) {
-        int32_t days = 0;
-        for (const Routing& r : m.routings_of(ItemId(c.object))) {
-          if (r.site.value == c.site) {
-            for (const RoutingStep& s : m.steps(r)) days += s.duration_days;
-          }
-        }
-        return fmt::format("{} at site {} takes {} days to build: {}", item.code, site, days, when);
+      out << item.code << " at site " << m.site(SiteId(c.site)).code;
+      const Routing* built = nullptr;
+      for (const Routing& r : m.routings_of(ItemId(c.object))) {
+        if (r.site.value == c.site) built = &r;
       }
-      return fmt::format("{} at site {} has a {}-day lead time: {}", item.code, site, item.lead_time_days, when);
+      if (built != nullptr) {
+        int64_t days = 0;
+        for (const RoutingStep& s : m.steps(*built)) days += s.duration_days;
+        out << " takes " << days << " days to build: ";
+      } else {
+        out << " has a " << int64_t{item.lead_time_days} << "-day lead time: ";
+      }
+      if (c.until >= 0) {
+        out << "not before " << Date(c.until);
+      } else {
+        out << "not before the horizon end " << HorizonEnd();
+      }
+      break;
     }
     case ReasonCode::kLicencePending: {
-      const std::string country(m.country_code(line.ship_to));
-      if (c.object < 0) return fmt::format("no licence for {} valid before {}", country, DateOf(m, c.until));
-      const Licence& l = m.licences()[static_cast<size_t>(c.object)];
-      if (l.status == LicenceStatus::kPending) {
-        return l.date == kNoDay ? fmt::format("licence {} for {} pending", l.code, country)
-                                : fmt::format("licence {} for {} pending, expected {}", l.code, country,
-                                              FormatDate(l.date));
+      const std::string_view country = m.country_code(line.ship_to);
+      if (c.object < 0) {
+        out << "no licence for " << country << " valid before " << Date(c.until);
+        break;
       }
-      return fmt::format("licence {} for {} valid only from {}", l.code, country, FormatDate(l.date));
+      const Licence& l = m.licences()[static_cast<size_t>(c.object)];
+      out << "licence " << l.code << " for " << country;
+      if (l.status != LicenceStatus::kPending) {
+        out << " valid only from " << FormatDate(l.date);
+      } else if (l.date == kNoDay) {
+        out << " pending";
+      } else {
+        out << " pending, expected " << FormatDate(l.date);
+      }
+      break;
     }
     case ReasonCode::kLicenceDenied: {
       const Licence& l = m.licences()[static_cast<size_t>(c.object)];
-      const std::string country(m.country_code(line.ship_to));
-      return l.date == kNoDay ? fmt::format("licence {} for {} denied", l.code, country)
-                              : fmt::format("licence {} for {} denied on {}", l.code, country, FormatDate(l.date));
+      out << "licence " << l.code << " for " << m.country_code(line.ship_to) << " denied";
+      if (l.date != kNoDay) out << " on " << FormatDate(l.date);
+      break;
     }
     case ReasonCode::kLicenceMissing:
-      return fmt::format("no valid licence for {} to {} for customer {}",
-                         c.object >= 0 ? m.export_class_code(ExportClassId(c.object)) : "?",
-                         m.country_code(line.ship_to),
-                         line.customer.valid() ? m.customer_code(line.customer) : "(new customer)");
+      out << "no valid licence for " << (c.object >= 0 ? m.export_class_code(ExportClassId(c.object)) : "?")
+          << " to " << m.country_code(line.ship_to) << " for customer "
+          << (line.customer.valid() ? m.customer_code(line.customer) : "(new customer)");
+      break;
     case ReasonCode::kProhibited:
-      return fmt::format("{} to {} is prohibited", m.export_class_code(ExportClassId(c.object)),
-                         m.country_code(line.ship_to));
+      out << m.export_class_code(ExportClassId(c.object)) << " to " << m.country_code(line.ship_to)
+          << " is prohibited";
+      break;
     case ReasonCode::kHorizon:
-      return fmt::format("earliest ship date {} is after the horizon end {}", DateOf(m, c.from), horizon_end());
+      out << "earliest ship date " << Date(c.from) << " is after the horizon end " << HorizonEnd();
+      break;
     case ReasonCode::kPastDue:
-      return fmt::format("requested {}; the earliest allowed ship date is {}", FormatDate(line.request_date),
-                         DateOf(m, c.until));
+      out << "requested " << FormatDate(line.request_date) << "; the earliest allowed ship date is " << Date(c.until);
+      break;
   }
-  return "";
+  return out.Take();
+}
+
+std::string DescribeConstraint(const Model& m, const Constraint& c, const OrderLine& line) {
+  return ConstraintDescriber(m)(c, line);
 }
 
 PlanReport BuildReport(const Model& m, const Plan& plan) {

@@ -4,6 +4,8 @@
 // in the user's codes.
 
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/model.h"
@@ -43,6 +45,20 @@ PlanReport BuildReport(const Model& model, const Plan& plan);
 
 /// "GPU-B200 at site AUS short by 128 until 2025-08-11", for a line's binding constraint.
 std::string DescribeConstraint(const Model& model, const Constraint& c, const OrderLine& line);
+
+/// DescribeConstraint for many lines: each date of the horizon is formatted once.
+class ConstraintDescriber {
+ public:
+  explicit ConstraintDescriber(const Model& model);
+  std::string operator()(const Constraint& c, const OrderLine& line) const;
+
+ private:
+  std::string_view Date(int32_t day) const;  ///< a day index from plan_start
+  std::string_view HorizonEnd() const;
+  const Model& m_;
+  mutable std::vector<std::string> dates_;  ///< per day index, formatted when first asked
+  mutable std::unordered_map<int32_t, std::string> outside_;  ///< days outside the horizon
+};
 /// The grouping key of a constraint: ITEM@SITE, a resource code, a licence code, CLASS>COUNTRY.
 std::string ConstraintKey(const Model& model, const Constraint& c);
 

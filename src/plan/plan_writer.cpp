@@ -64,6 +64,7 @@ std::string WriteEach(const Model& m, const Plan& plan, const PlanReport& report
     TextSink& out = add("order_status.csv",
                         "order,line,item,qty,request_date,planned_date,shipped_qty,status,days_late,reason_code,reason");
     CsvWriter w(out);
+    const ConstraintDescriber describe(m);
     for (size_t i = 0; i < m.lines().size(); ++i) {
       const OrderLine& l = m.lines()[i];
       const LineOutcome& o = plan.outcomes[i];
@@ -78,7 +79,7 @@ std::string WriteEach(const Model& m, const Plan& plan, const PlanReport& report
       if (o.status == LineStatus::kOnTime) {
         w.Empty().Empty();
       } else {
-        w.Text(ReasonCodeName(o.reason.code)).Text(DescribeConstraint(m, o.reason, l));
+        w.Text(ReasonCodeName(o.reason.code)).Text(describe(o.reason, l));
       }
       w.EndRow();
     }

@@ -4,7 +4,9 @@
 #include <cassert>
 #include <limits>
 #include <memory>
+#include <utility>
 
+#include "plan/candidate_sites.h"
 #include "plan/capacity_ledger.h"
 #include "plan/divergence.h"
 #include "plan/licence_windows.h"
@@ -78,6 +80,15 @@ struct Portion {
 
 }  // namespace
 
+/// The model's supply into a ledger of its stock points: what planning starts from.
+void AddSupply(const Model& m, MaterialLedger& material) {
+  const int32_t sites = static_cast<int32_t>(m.sites().size());
+  for (const Supply& s : m.supply()) {
+    const int32_t day = std::max(0, s.date - m.plan_start());
+    if (day < material.days()) material.Add(s.item.value * sites + s.site.value, day, s.qty);
+  }
+}
+
 struct PlanState {
   size_t position = 0;
   MaterialLedger material;
@@ -85,6 +96,79 @@ struct PlanState {
   std::vector<Purchase> purchases;
   std::vector<int32_t> purchase_at;
   size_t shipments = 0, work_orders = 0, operations = 0, consumptions = 0;
+};
+
+/// Scenarios followed through a base run (PlanBase). Each keeps its own state of the stock points and
+/// resources it changed, updated with every change the base run makes to them, and is asked every
+/// question the base run asks of them. The first answer that differs marks the line being planned
+/// as the first the scenario may plan otherwise: the lines before it got the same answers to every
+/// question, so they planned as in the base and left the same state, but for what the scenario
+/// changed, which its own ledgers hold.
+class ScenarioFollower {
+ public:
+  struct Follow {
+    const Divergence* divergence = nullptr;
+    MaterialLedger material;  ///< the scenario's; only its changed stock points are kept up to date
+    CapacityLedger capacity;  ///< likewise its changed resources
+    bool active = true;
+    bool diverged = false;  ///< some question got another answer during the line being planned
+  };
+
+  ScenarioFollower(const Model& base, std::span<const ScenarioToFollow> scenarios)
+      : by_stock_point_(base.items().size() * base.sites().size()), by_resource_(base.resources().size()) {
+    follows_.reserve(scenarios.size());
+    for (const ScenarioToFollow& s : scenarios) {
+      Follow& f = follows_.emplace_back();
+      f.divergence = s.divergence;
+      f.material = MaterialLedger(base.settings().horizon_days,
+                                  static_cast<int32_t>(base.items().size() * base.sites().size()));
+      AddSupply(*s.model, f.material);
+      f.capacity = CapacityLedger(*s.model);
+      const auto index = static_cast<uint16_t>(follows_.size() - 1);
+      for (const int32_t sp : s.divergence->stock_points) by_stock_point_[static_cast<size_t>(sp)].push_back(index);
+      for (const ResourceId r : s.divergence->resources) by_resource_[r.index()].push_back(index);
+    }
+  }
+
+  std::vector<Follow>& follows() { return follows_; }
+
+  /// Stops following a scenario: its changed points are no longer updated or asked.
+  void Stop(size_t index) {
+    follows_[index].active = false;
+    auto drop = [&](std::vector<uint16_t>& list) { std::erase(list, static_cast<uint16_t>(index)); };
+    for (const int32_t sp : follows_[index].divergence->stock_points) drop(by_stock_point_[static_cast<size_t>(sp)]);
+    for (const ResourceId r : follows_[index].divergence->resources) drop(by_resource_[r.index()]);
+  }
+  bool any_active() const {
+    return std::any_of(follows_.begin(), follows_.end(), [](const Follow& f) { return f.active; });
+  }
+
+  void Add(int32_t sp, int32_t day, int64_t qty) {
+    for (const uint16_t i : by_stock_point_[static_cast<size_t>(sp)]) follows_[i].material.Add(sp, day, qty);
+  }
+  void Use(ResourceId r, int32_t day, Fixed4 amount) {
+    for (const uint16_t i : by_resource_[r.index()]) follows_[i].capacity.Use(r, day, amount);
+  }
+  /// `same(ledger)`: whether the scenario's ledger gives the base run's answer.
+  template <typename Same>
+  void Check(int32_t sp, Same same) {
+    for (const uint16_t i : by_stock_point_[static_cast<size_t>(sp)]) {
+      Follow& f = follows_[i];
+      if (!f.diverged && !same(std::as_const(f.material))) f.diverged = true;
+    }
+  }
+  template <typename Same>
+  void Check(ResourceId r, Same same) {
+    for (const uint16_t i : by_resource_[r.index()]) {
+      Follow& f = follows_[i];
+      if (!f.diverged && !same(std::as_const(f.capacity))) f.diverged = true;
+    }
+  }
+
+ private:
+  std::vector<Follow> follows_;
+  std::vector<std::vector<uint16_t>> by_stock_point_;  ///< the active scenarios that changed each
+  std::vector<std::vector<uint16_t>> by_resource_;
 };
 
 class Engine {
@@ -99,11 +183,7 @@ class Engine {
     plan_.options = options;
     plan_.outcomes.resize(model.lines().size());
     purchase_at_.assign(model.items().size() * static_cast<size_t>(sites_) * static_cast<size_t>(days_), -1);
-    const Day start = model.plan_start();
-    for (const Supply& s : model.supply()) {
-      const int32_t day = std::max(0, s.date - start);
-      if (day < days_) material_.Add(StockPoint(s.item, s.site), day, s.qty);
-    }
+    AddSupply(model, material_);
     // Scratch per BOM level, allocated up front: an outer call holds a reference to its own.
     int32_t depth = 0;
     for (size_t i = 0; i < model.items().size(); ++i) depth = std::max(depth, model.low_level_code(ItemId(i)));
@@ -140,15 +220,7 @@ class Engine {
         }
       }
     }
-    candidate_sites_.resize(model.items().size());
-    for (size_t i = 0; i < model.items().size(); ++i) {
-      std::vector<uint8_t> can(static_cast<size_t>(sites_), model.items()[i].lead_time_days >= 0 ? 1 : 0);
-      for (const Routing& r : model.routings_of(ItemId(i))) can[r.site.index()] = 1;
-      for (const Supply& s : model.supply_of(ItemId(i))) can[s.site.index()] = 1;
-      for (int32_t s = 0; s < sites_; ++s) {
-        if (can[static_cast<size_t>(s)]) candidate_sites_[i].push_back(SiteId(s));
-      }
-    }
+    candidate_sites_ = CandidateSites(model);
   }
 
   void PlanAll() {
@@ -177,39 +249,45 @@ class Engine {
     }
   }
 
-  /// The state between two lines, before the line at `position`: the ledgers and purchases, and how
-  /// much of the plan's vectors the lines before it filled (later lines only append to them).
-  std::shared_ptr<const PlanState> Keep(size_t position) const {
-    auto state = std::make_shared<PlanState>();
-    state->position = position;
-    state->material = material_;
-    state->capacity = capacity_;
-    state->purchases = plan_.purchases;
-    state->purchase_at = purchase_at_;
-    state->shipments = plan_.shipments.size();
-    state->work_orders = plan_.work_orders.size();
-    state->operations = plan_.operations.size();
-    state->consumptions = plan_.consumptions.size();
-    return state;
+  /// Follows scenarios through this run (null: none).
+  void Follow(ScenarioFollower* follower) { follow_ = follower; }
+
+  /// Plans the lines at positions [from, to), following scenarios: a scenario's start is where the
+  /// run reaches its limit or a line gets another answer from its ledgers than from the base's.
+  void PlanLinesFollowing(size_t from, size_t to, std::vector<ScenarioStart>& starts) {
+    std::vector<ScenarioFollower::Follow>& follows = follow_->follows();
+    for (size_t k = from; k < to; ++k) {
+      for (size_t i = 0; i < follows.size(); ++i) {
+        if (follows[i].active && follows[i].divergence->limit == k) Start(i, k, false, starts);
+      }
+      if (!follow_->any_active()) {
+        follow_ = nullptr;
+        PlanLines(k, to);
+        return;
+      }
+      line_start_ = Sizes();
+      PlanLines(k, k + 1);
+      for (size_t i = 0; i < follows.size(); ++i) {
+        if (follows[i].active && follows[i].diverged) Start(i, k, true, starts);
+      }
+    }
+    for (size_t i = 0; i < follows.size(); ++i) {
+      if (follows[i].active) Start(i, to, false, starts);
+    }
+    follow_ = nullptr;
   }
 
-  /// Continues a base run's `state` as this model's (a scenario's): the base's plans of the
-  /// divergence's prefix lines become this plan's, and what the scenario changed starts as this
-  /// engine's own (the prefix never read it). Then the next line is the prefix's end.
-  void StartFrom(const PlanState& state, const Divergence& d, const Model& base_model, const Plan& base) {
-    assert(state.position == d.prefix && d.prefix <= d.sequence.size());
-    MaterialLedger material = state.material;
-    for (const int32_t sp : d.stock_points) material.CopyStockPoint(material_, sp);
-    material_ = std::move(material);
-    CapacityLedger capacity = state.capacity;
-    for (const ResourceId r : d.resources) capacity.CopyResource(capacity_, r);
-    capacity_ = std::move(capacity);
+  /// Continues from a scenario's start (a base run's state, as the scenario's): the base's plans of
+  /// the lines before it become this plan's. Then the next line is at `state.position`.
+  void StartFrom(const PlanState& state, const Model& base_model, const Plan& base) {
+    material_ = state.material;
+    capacity_ = state.capacity;
     plan_.purchases = state.purchases;
     purchase_at_ = state.purchase_at;
-    // The prefix's lines may have other ids here (cancelled orders shift the lines after them).
+    // The lines may have other ids here (cancelled orders shift the lines after them).
     std::vector<LineId> here(base_model.lines().size());
-    for (size_t k = 0; k < d.prefix; ++k) {
-      const LineId from = base.sequence[k], to = d.sequence[k];
+    for (size_t k = 0; k < state.position; ++k) {
+      const LineId from = base.sequence[k], to = plan_.sequence[k];
       here[from.index()] = to;
       plan_.outcomes[to.index()] = base.outcomes[from.index()];
     }
@@ -290,7 +368,10 @@ class Engine {
   /// True for an item that is bought (has a lead time), is not built at the site and has no stock
   /// left there on any day: its only source is purchasing, so the ledger can be skipped.
   bool OnlyBought(int32_t stock_point) const {
-    return buyable_[static_cast<size_t>(stock_point)] != 0 && material_.Total(stock_point) <= 0;
+    if (buyable_[static_cast<size_t>(stock_point)] == 0) return false;
+    const bool none = material_.Total(stock_point) <= 0;
+    if (follow_ != nullptr) follow_->Check(stock_point, [&](const MaterialLedger& m) { return (m.Total(stock_point) <= 0) == none; });
+    return none;
   }
 
   const Routing* RoutingAt(ItemId item, SiteId site) const {
@@ -303,13 +384,58 @@ class Engine {
   // --- state changes, all undoable ------------------------------------------------------------
 
   void AddMaterial(int32_t stock_point, int32_t day, int64_t qty) {
-    material_.Add(stock_point, day, qty);
+    LedgerAdd(stock_point, day, qty);
     undo_.push_back({Undo::kMaterial, stock_point, day, qty});
   }
 
   void UseCapacity(ResourceId r, int32_t day, Fixed4 amount) {
-    capacity_.Use(r, day, amount);
+    LedgerUse(r, day, amount);
     undo_.push_back({Undo::kCapacity, r.value, day, amount});
+  }
+
+  // --- the ledgers, and the scenarios followed through this run (ScenarioFollower) ------------
+
+  void LedgerAdd(int32_t stock_point, int32_t day, int64_t qty) {
+    material_.Add(stock_point, day, qty);
+    if (follow_ != nullptr) follow_->Add(stock_point, day, qty);
+  }
+  void LedgerUse(ResourceId r, int32_t day, Fixed4 amount) {
+    capacity_.Use(r, day, amount);
+    if (follow_ != nullptr) follow_->Use(r, day, amount);
+  }
+  int64_t Available(int32_t sp, int32_t day) const {
+    const int64_t v = material_.Available(sp, day);
+    if (follow_ != nullptr) follow_->Check(sp, [&](const MaterialLedger& m) { return m.Available(sp, day) == v; });
+    return v;
+  }
+  int32_t EarliestAvailable(int32_t sp, int64_t qty, int32_t from) const {
+    const int32_t v = material_.EarliestAvailable(sp, qty, from);
+    if (follow_ != nullptr) {
+      follow_->Check(sp, [&](const MaterialLedger& m) { return m.EarliestAvailable(sp, qty, from) == v; });
+    }
+    return v;
+  }
+  Fixed4 Free(ResourceId r, int32_t day) const {
+    const Fixed4 v = capacity_.Free(r, day);
+    if (follow_ != nullptr) follow_->Check(r, [&](const CapacityLedger& c) { return c.Free(r, day) == v; });
+    return v;
+  }
+  int32_t NextWithFree(ResourceId r, int32_t from, Fixed4 amount) const {
+    const int32_t v = capacity_.NextWithFree(r, from, amount);
+    if (follow_ != nullptr) follow_->Check(r, [&](const CapacityLedger& c) { return c.NextWithFree(r, from, amount) == v; });
+    return v;
+  }
+  int32_t PrevWithFree(ResourceId r, int32_t to, Fixed4 amount) const {
+    const int32_t v = capacity_.PrevWithFree(r, to, amount);
+    if (follow_ != nullptr) follow_->Check(r, [&](const CapacityLedger& c) { return c.PrevWithFree(r, to, amount) == v; });
+    return v;
+  }
+  int32_t DayCumulativeFreeReaches(ResourceId r, int32_t from, Fixed4 amount) const {
+    const int32_t v = capacity_.DayCumulativeFreeReaches(r, from, amount);
+    if (follow_ != nullptr) {
+      follow_->Check(r, [&](const CapacityLedger& c) { return c.DayCumulativeFreeReaches(r, from, amount) == v; });
+    }
+    return v;
   }
 
   /// Records a purchase arriving on `day` (the ledger is the caller's business). `direct`: bought
@@ -338,8 +464,8 @@ class Engine {
     while (undo_.size() > s.undo) {
       const Undo& u = undo_.back();
       switch (u.kind) {
-        case Undo::kMaterial: material_.Add(u.index, u.day, -u.amount); break;
-        case Undo::kCapacity: capacity_.Use(ResourceId(u.index), u.day, -u.amount); break;
+        case Undo::kMaterial: LedgerAdd(u.index, u.day, -u.amount); break;
+        case Undo::kCapacity: LedgerUse(ResourceId(u.index), u.day, -u.amount); break;
         case Undo::kPurchase: plan_.purchases[static_cast<size_t>(u.index)].qty -= u.amount; break;
         case Undo::kDirectPurchase:
           plan_.purchases[static_cast<size_t>(u.index)].qty -= u.amount;
@@ -377,7 +503,7 @@ class Engine {
   /// Whether `d` consecutive days from `start` each have `usage` free; else the last day that does not.
   int32_t BlockedDay(ResourceId r, int32_t start, int32_t d, Fixed4 usage) const {
     for (int32_t day = start + d - 1; day >= start; --day) {
-      if (capacity_.Free(r, day) < usage) return day;
+      if (Free(r, day) < usage) return day;
     }
     return -1;
   }
@@ -393,7 +519,7 @@ class Engine {
       Buy(item, site, day, qty, true);
       return qty;
     }
-    int64_t got = std::min(qty, std::max<int64_t>(0, material_.Available(sp, day)));
+    int64_t got = std::min(qty, std::max<int64_t>(0, Available(sp, day)));
     if (got > 0) AddMaterial(sp, day, -got);
     if (got < qty) {
       if (const Routing* r = RoutingAt(item, site)) {
@@ -425,7 +551,7 @@ class Engine {
       const int32_t d = s.duration_days;
       int32_t e = end;
       for (;;) {
-        const int32_t t = e - d + 1 < 0 ? -1 : capacity_.PrevWithFree(s.resource, e, s.usage_per_unit);
+        const int32_t t = e - d + 1 < 0 ? -1 : PrevWithFree(s.resource, e, s.usage_per_unit);
         if (t < d - 1) return false;
         const int32_t blocked = BlockedDay(s.resource, t - d + 1, d, s.usage_per_unit);
         if (blocked < 0) {
@@ -435,7 +561,7 @@ class Engine {
         e = blocked - 1;
       }
       for (int32_t day = windows[j].start; day <= windows[j].end; ++day) {
-        qty = std::min<int64_t>(qty, capacity_.Free(s.resource, day) / s.usage_per_unit);
+        qty = std::min<int64_t>(qty, Free(s.resource, day) / s.usage_per_unit);
       }
       end = windows[j].start - 1;
     }
@@ -491,7 +617,7 @@ class Engine {
       const int32_t d = s.duration_days;
       int32_t start = t;
       for (;;) {
-        start = capacity_.NextWithFree(s.resource, start, s.usage_per_unit);
+        start = NextWithFree(s.resource, start, s.usage_per_unit);
         if (start < 0 || start + d - 1 >= days_) {
           delay = {ReasonCode::kCapacity, s.resource.value, r.site.value, 0, t, -1};
           return false;
@@ -506,7 +632,7 @@ class Engine {
         delay = {ReasonCode::kCapacity, s.resource.value, r.site.value, 0, t, start};
       }
       for (int32_t day = windows[j].start; day <= windows[j].end; ++day) {
-        qty = std::min<int64_t>(qty, capacity_.Free(s.resource, day) / s.usage_per_unit);
+        qty = std::min<int64_t>(qty, Free(s.resource, day) / s.usage_per_unit);
       }
       t = windows[j].end + 1;
     }
@@ -532,7 +658,7 @@ class Engine {
       takes->push_back({sp, item, site, arrival, qty, true});
       return arrival;
     }
-    const int64_t in_stock = std::min(qty, std::max<int64_t>(0, material_.Available(sp, earliest)));
+    const int64_t in_stock = std::min(qty, std::max<int64_t>(0, Available(sp, earliest)));
     int64_t rest = qty - in_stock;
     int64_t bought = 0;
     int32_t ready = earliest;
@@ -582,12 +708,12 @@ class Engine {
       if (portions != nullptr) {
         int32_t day = earliest;
         while (rest > 0) {
-          day = material_.EarliestAvailable(sp, 1, day + 1);
+          day = EarliestAvailable(sp, 1, day + 1);
           if (day < 0) {
             binding = {ReasonCode::kMaterial, item.value, site.value, rest, earliest, -1};
             return kNever;
           }
-          const int64_t now = std::min(rest, material_.Available(sp, day));
+          const int64_t now = std::min(rest, Available(sp, day));
           AddMaterial(sp, day, -now);
           portions->push_back({day, now});
           rest -= now;
@@ -597,7 +723,7 @@ class Engine {
           }
         }
       } else {
-        const int32_t day = material_.EarliestAvailable(sp, qty, ready);
+        const int32_t day = EarliestAvailable(sp, qty, ready);
         if (day < 0) {
           binding = {ReasonCode::kMaterial, item.value, site.value, rest, earliest, -1};
           return kNever;
@@ -632,13 +758,13 @@ class Engine {
     int32_t first = day;
     for (const BomLine& b : components) {
       if (!limited(b)) continue;
-      const int32_t d = material_.EarliestAvailable(StockPoint(b.component, r.site), b.qty_per, day);
+      const int32_t d = EarliestAvailable(StockPoint(b.component, r.site), b.qty_per, day);
       if (d < 0) return x;
       first = std::max(first, d);
     }
     int64_t units = x;
     for (const BomLine& b : components) {
-      if (limited(b)) units = std::min(units, material_.Available(StockPoint(b.component, r.site), first) / b.qty_per);
+      if (limited(b)) units = std::min(units, Available(StockPoint(b.component, r.site), first) / b.qty_per);
     }
     return units > 0 ? units : x;
   }
@@ -744,7 +870,7 @@ class Engine {
   int32_t Probe(ItemId item, SiteId site, int64_t qty, int32_t earliest) const {
     const int32_t sp = StockPoint(item, site);
     if (OnlyBought(sp)) return std::max(earliest, m_.item(item).lead_time_days);
-    if (material_.Available(sp, earliest) >= qty) return earliest;
+    if (Available(sp, earliest) >= qty) return earliest;
     int32_t best = kNever;
     if (const Routing* r = RoutingAt(item, site)) {
       int32_t t = earliest;
@@ -755,7 +881,7 @@ class Engine {
       for (const RoutingStep& s : m_.steps(*r)) {
         if (t >= kNever) break;
         const Fixed4 load = s.usage_per_unit * qty * s.duration_days;
-        const int32_t fits = capacity_.DayCumulativeFreeReaches(s.resource, t, load);
+        const int32_t fits = DayCumulativeFreeReaches(s.resource, t, load);
         t = fits < 0 ? kNever : std::max(t + s.duration_days - 1, fits) + 1;
       }
       best = t;
@@ -763,7 +889,7 @@ class Engine {
     const Item& it = m_.item(item);
     if (it.lead_time_days >= 0) best = std::min(best, std::max(earliest, it.lead_time_days));
     if (best >= kNever && RoutingAt(item, site) == nullptr) {
-      const int32_t day = material_.EarliestAvailable(sp, qty, earliest);
+      const int32_t day = EarliestAvailable(sp, qty, earliest);
       if (day >= 0) best = day;
     }
     return best;
@@ -1091,6 +1217,66 @@ class Engine {
     }
   }
 
+  /// How much of the plan's vectors is filled: later lines only append to them.
+  struct Filled {
+    size_t shipments = 0, work_orders = 0, operations = 0, consumptions = 0, purchases = 0;
+  };
+  Filled Sizes() const {
+    return {plan_.shipments.size(), plan_.work_orders.size(), plan_.operations.size(), plan_.consumptions.size(),
+            plan_.purchases.size()};
+  }
+
+  /// Records the start of followed scenario `index` at sequence position `position` and stops
+  /// following it: this run's state, with the scenario's own state of what it changed. With
+  /// `before_line`, the line at `position` has just been planned: its effects are taken back.
+  void Start(size_t index, size_t position, bool before_line, std::vector<ScenarioStart>& starts) {
+    ScenarioFollower::Follow& f = follow_->follows()[index];
+    starts[index].prefix = position;
+    if (position > 0) {
+      auto state = std::make_shared<PlanState>();
+      state->position = position;
+      state->material = material_;
+      state->capacity = capacity_;
+      state->purchases = plan_.purchases;
+      state->purchase_at = purchase_at_;
+      Filled filled = Sizes();
+      if (before_line) {
+        filled = line_start_;
+        for (auto u = undo_.rbegin(); u != undo_.rend(); ++u) {
+          switch (u->kind) {
+            case Undo::kMaterial:
+              state->material.Add(u->index, u->day, -u->amount);
+              f.material.Add(u->index, u->day, -u->amount);
+              break;
+            case Undo::kCapacity:
+              state->capacity.Use(ResourceId(u->index), u->day, -u->amount);
+              f.capacity.Use(ResourceId(u->index), u->day, -u->amount);
+              break;
+            case Undo::kPurchase: state->purchases[static_cast<size_t>(u->index)].qty -= u->amount; break;
+            case Undo::kDirectPurchase:
+              state->purchases[static_cast<size_t>(u->index)].qty -= u->amount;
+              state->purchases[static_cast<size_t>(u->index)].direct -= u->amount;
+              break;
+          }
+        }
+        for (size_t i = filled.purchases; i < state->purchases.size(); ++i) {
+          const Purchase& p = state->purchases[i];
+          state->purchase_at[static_cast<size_t>(StockPoint(p.item, p.site)) * static_cast<size_t>(days_) +
+                             static_cast<size_t>(p.day)] = -1;
+        }
+        state->purchases.resize(filled.purchases);
+      }
+      for (const int32_t sp : f.divergence->stock_points) state->material.CopyStockPoint(f.material, sp);
+      for (const ResourceId r : f.divergence->resources) state->capacity.CopyResource(f.capacity, r);
+      state->shipments = filled.shipments;
+      state->work_orders = filled.work_orders;
+      state->operations = filled.operations;
+      state->consumptions = filled.consumptions;
+      starts[index].state = std::move(state);
+    }
+    follow_->Stop(index);
+  }
+
   const Model& m_;
   const int32_t days_;
   const int32_t sites_;
@@ -1113,6 +1299,8 @@ class Engine {
   LineId current_line_;
   const OrderLine* current_ = nullptr;  ///< the line being planned (a model line or a quote)
   size_t kept_quotes_ = 0;
+  ScenarioFollower* follow_ = nullptr;
+  Filled line_start_;  ///< when following: the plan's vectors before the line being planned
 };
 
 Plan PlanBacklog(const Model& model, const PlanOptions& options) {
@@ -1121,32 +1309,32 @@ Plan PlanBacklog(const Model& model, const PlanOptions& options) {
   return engine.TakePlan();
 }
 
-Plan PlanBacklog(const Model& model, const PlanOptions& options, std::vector<LineId> sequence,
-                 std::span<const size_t> keep_at, std::vector<std::shared_ptr<const PlanState>>& kept) {
+Plan PlanBase(const Model& model, const PlanOptions& options, std::vector<LineId> sequence,
+              std::span<const ScenarioToFollow> scenarios, std::vector<ScenarioStart>& starts) {
   Engine engine(model, options);
   engine.Prepare(std::move(sequence));
-  size_t done = 0;
+  starts.assign(scenarios.size(), ScenarioStart{});
   const size_t lines = engine.plan().sequence.size();
-  for (const size_t position : keep_at) {
-    const size_t at = std::min(position, lines);
-    engine.PlanLines(done, std::max(done, at));
-    done = std::max(done, at);
-    kept.push_back(engine.Keep(done));
+  if (scenarios.empty()) {
+    engine.PlanLines(0, lines);
+  } else {
+    ScenarioFollower follower(model, scenarios);
+    engine.Follow(&follower);
+    engine.PlanLinesFollowing(0, lines, starts);
   }
-  engine.PlanLines(done, lines);
   return engine.TakePlan();
 }
 
-Plan PlanScenario(const Model& model, const PlanOptions& options, const Divergence& divergence,
-                  const Model& base_model, const Plan& base, const PlanState* state) {
+Plan PlanScenario(const Model& model, const PlanOptions& options, std::vector<LineId> sequence,
+                  const Model& base_model, const Plan& base, const ScenarioStart& start) {
   Engine engine(model, options);
-  engine.Prepare(divergence.sequence);
+  engine.Prepare(std::move(sequence));
   size_t first = 0;
-  if (state != nullptr && state->position > 0 && state->position == divergence.prefix) {
-    engine.StartFrom(*state, divergence, base_model, base);
-    first = state->position;
+  if (start.state != nullptr) {
+    engine.StartFrom(*start.state, base_model, base);
+    first = start.state->position;
   }
-  engine.PlanLines(first, divergence.sequence.size());
+  engine.PlanLines(first, engine.plan().sequence.size());
   return engine.TakePlan();
 }
 

@@ -24,17 +24,28 @@ Plan PlanBacklog(const Model& model, const PlanOptions& options);
 struct PlanState;
 struct Divergence;
 
-/// PlanBacklog in `sequence` (PlanningSequence's), keeping the state before each of the sequence
-/// positions `keep_at` (ascending) in `kept`: where scenarios whose edits reach no earlier line
-/// start from.
-Plan PlanBacklog(const Model& model, const PlanOptions& options, std::vector<LineId> sequence,
-                 std::span<const size_t> keep_at, std::vector<std::shared_ptr<const PlanState>>& kept);
+/// A scenario of a base model, and where it can start to differ (plan/divergence.h).
+struct ScenarioToFollow {
+  const Model* model;
+  const Divergence* divergence;
+};
 
-/// A scenario's plan: the same as PlanBacklog(model, options), but the lines of the divergence's
-/// prefix are not planned again: their plans, and the state they leave, are the base run's `state`
-/// kept before position `divergence.prefix` (with none, every line is planned).
-Plan PlanScenario(const Model& model, const PlanOptions& options, const Divergence& divergence,
-                  const Model& base_model, const Plan& base, const PlanState* state);
+/// Where a scenario's plan starts from the base run's.
+struct ScenarioStart {
+  size_t prefix = 0;  ///< how many of its first lines plan exactly as the base's first lines
+  std::shared_ptr<const PlanState> state;  ///< the state they leave, as the scenario's; null when 0
+};
+
+/// PlanBacklog in `sequence` (PlanningSequence's), following each scenario through the run: a
+/// scenario's start is its divergence's limit or, before it, the first line that gets another
+/// answer from the scenario's ledgers than from the base's.
+Plan PlanBase(const Model& model, const PlanOptions& options, std::vector<LineId> sequence,
+              std::span<const ScenarioToFollow> scenarios, std::vector<ScenarioStart>& starts);
+
+/// A scenario's plan in its `sequence` (the divergence's): the same as PlanBacklog(model,
+/// options), but the lines before the start are not planned again: their plans are the base's.
+Plan PlanScenario(const Model& model, const PlanOptions& options, std::vector<LineId> sequence,
+                  const Model& base_model, const Plan& base, const ScenarioStart& start);
 
 /// A new order to promise: one line, not in the model.
 struct QuoteRequest {

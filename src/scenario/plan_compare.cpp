@@ -235,6 +235,7 @@ PlanView PlanViewOf(const Model& m, const Plan& plan, const PlanReport& report) 
   view.quarters = QuartersOf(m, report);
   const Day start = m.plan_start();
   view.lines.reserve(m.lines().size());
+  const ConstraintDescriber describe(m);
   for (size_t i = 0; i < m.lines().size(); ++i) {
     const OrderLine& l = m.lines()[i];
     const LineOutcome& o = plan.outcomes[i];
@@ -249,7 +250,7 @@ PlanView PlanViewOf(const Model& m, const Plan& plan, const PlanReport& report) 
     line.status = LineStatusName(o.status);
     if (o.status != LineStatus::kOnTime) {
       line.reason_code = ReasonCodeName(o.reason.code);
-      line.reason = DescribeConstraint(m, o.reason, l);
+      line.reason = describe(o.reason, l);
     }
     line.revenue_by_quarter.assign(view.quarters.size(), 0);
     view.lines.push_back(std::move(line));
@@ -348,7 +349,7 @@ void Finish(const std::vector<PlanView::Constraint>& base, const std::vector<Pla
 /// shipments, grouped by line), and the line's fields in the user's codes when it changed.
 class PlannedSide {
  public:
-  PlannedSide(const Model& m, const Plan& plan) : m_(m), plan_(plan) {
+  PlannedSide(const Model& m, const Plan& plan) : m_(m), plan_(plan), describe_(m) {
     const size_t lines = m.lines().size();
     offsets_.assign(lines + 1, 0);
     for (const Shipment& s : plan.shipments) ++offsets_[s.line.index() + 1];
@@ -410,11 +411,12 @@ class PlannedSide {
  private:
   std::string Reason(size_t line) const {
     const LineOutcome& o = plan_.outcomes[line];
-    return o.status == LineStatus::kOnTime ? std::string() : DescribeConstraint(m_, o.reason, m_.lines()[line]);
+    return o.status == LineStatus::kOnTime ? std::string() : describe_(o.reason, m_.lines()[line]);
   }
 
   const Model& m_;
   const Plan& plan_;
+  const ConstraintDescriber describe_;
   std::vector<uint32_t> offsets_;
   std::vector<std::pair<int32_t, Money>> entries_;  ///< (quarter or -1, revenue), grouped by line
 };

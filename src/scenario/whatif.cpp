@@ -1,7 +1,5 @@
 #include "scenario/whatif.h"
 
-#include <algorithm>
-
 #include "plan/line_order.h"
 #include "plan/planner.h"
 
@@ -11,20 +9,20 @@ WhatIfBase::WhatIfBase(std::shared_ptr<const Model> model, const PlanOptions& op
                        std::span<const Scenario> scenarios)
     : model_(std::move(model)), options_(options) {
   std::vector<LineId> sequence = PlanningSequence(*model_, options_);
-  std::vector<size_t> keep_at;
   for (const Scenario& s : scenarios) {
-    Start start{FindDivergence(*model_, options_, sequence, *s.model, s.options), nullptr};
-    if (start.divergence.prefix > 0) keep_at.push_back(start.divergence.prefix);
-    starts_.emplace(s.model.get(), std::move(start));
+    starts_.emplace(s.model.get(), Start{FindDivergence(*model_, options_, sequence, *s.model, s.options), {}});
   }
-  std::sort(keep_at.begin(), keep_at.end());
-  keep_at.erase(std::unique(keep_at.begin(), keep_at.end()), keep_at.end());
-  std::vector<std::shared_ptr<const PlanState>> kept;
-  plan_ = PlanBacklog(*model_, options_, std::move(sequence), keep_at, kept);
+  // Only scenarios whose first line is the base's are followed through the base run.
+  std::vector<ScenarioToFollow> follow;
+  std::vector<Start*> followed;
   for (auto& [scenario, start] : starts_) {
-    const auto at = std::lower_bound(keep_at.begin(), keep_at.end(), start.divergence.prefix);
-    if (at != keep_at.end() && *at == start.divergence.prefix) start.state = kept[static_cast<size_t>(at - keep_at.begin())];
+    if (start.divergence.limit == 0) continue;
+    follow.push_back({scenario, &start.divergence});
+    followed.push_back(&start);
   }
+  std::vector<ScenarioStart> found;
+  plan_ = PlanBase(*model_, options_, std::move(sequence), follow, found);
+  for (size_t i = 0; i < followed.size(); ++i) followed[i]->start = std::move(found[i]);
   report_ = BuildReport(*model_, plan_);
 }
 
@@ -33,11 +31,11 @@ WhatIfResult WhatIfBase::Run(const Scenario& s) const {
   const auto known = starts_.find(s.model.get());
   if (known != starts_.end()) {
     const Start& start = known->second;
-    r.plan = PlanScenario(*s.model, s.options, start.divergence, *model_, plan_, start.state.get());
-    r.lines_reused = start.state ? start.divergence.prefix : 0;
+    r.plan = PlanScenario(*s.model, s.options, start.divergence.sequence, *model_, plan_, start.start);
+    r.lines_reused = start.start.state ? start.start.prefix : 0;
   } else {
-    const Divergence d = FindDivergence(*model_, options_, plan_.sequence, *s.model, s.options);
-    r.plan = PlanScenario(*s.model, s.options, d, *model_, plan_, nullptr);
+    r.plan = PlanScenario(*s.model, s.options, ScenarioSequence(*model_, options_, plan_.sequence, *s.model, s.options),
+                          *model_, plan_, ScenarioStart{});
   }
   r.report = BuildReport(*s.model, r.plan);
   r.comparison = ComparePlanned(*model_, plan_, report_, *s.model, r.plan, r.report);

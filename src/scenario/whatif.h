@@ -43,7 +43,7 @@ class WhatIfBase {
  private:
   struct Start {
     Divergence divergence;
-    std::shared_ptr<const PlanState> state;  ///< the base run's state at the divergence; null at 0
+    ScenarioStart start;
   };
   std::shared_ptr<const Model> model_;
   PlanOptions options_;

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "common/clock.h"
+#include "plan/divergence.h"
 #include "plan/plan_report.h"
 #include "plan/planner.h"
 #include "scenario/scenario.h"
@@ -132,7 +133,12 @@ std::shared_ptr<const ScenarioRun> ScenarioRegistry::Run(const PlanSnapshot& bas
   const std::optional<Scenario> s =
       ParseScenario(toml, "scenario '" + name + "'", base.model(), base.plan().options, problems);
   if (!s) return nullptr;
-  const Plan plan = PlanBacklog(*s->model, s->options);
+  // The base's sequence when the orders are the same; every line is planned (the base run did not
+  // follow this scenario).
+  const Plan plan = PlanScenario(*s->model, s->options,
+                                 ScenarioSequence(base.model(), base.plan().options, base.plan().sequence, *s->model,
+                                                  s->options),
+                                 base.model(), base.plan(), ScenarioStart{});
   const PlanReport report = BuildReport(*s->model, plan);
   auto run = std::make_shared<ScenarioRun>();
   run->base_plan_version = base.source().plan_version;
