@@ -4,15 +4,28 @@
 
 namespace takt {
 
-CapacityLedger::CapacityLedger(const Model& model) : days_(model.settings().horizon_days) {
+namespace {
+
+std::vector<ResourceId> AllResources(const Model& model) {
+  std::vector<ResourceId> all(model.resources().size());
+  for (size_t r = 0; r < all.size(); ++r) all[r] = ResourceId(r);
+  return all;
+}
+
+}  // namespace
+
+CapacityLedger::CapacityLedger(const Model& model) : CapacityLedger(model, AllResources(model)) {}
+
+CapacityLedger::CapacityLedger(const Model& model, std::span<const ResourceId> only)
+    : days_(model.settings().horizon_days) {
   while (leaves_ < days_) leaves_ *= 2;
-  const size_t resources = model.resources().size();
+  const size_t resources = only.size();
   max_.assign(resources * 2 * static_cast<size_t>(leaves_), -1);  // padding days never have room
   sum_.assign(resources * 2 * static_cast<size_t>(leaves_), 0);
   for (size_t r = 0; r < resources; ++r) {
     Fixed4* tree = Tree(ResourceId(r));
     Fixed4* sums = SumTree(ResourceId(r));
-    const auto capacity = model.capacity_by_day(ResourceId(r));
+    const auto capacity = model.capacity_by_day(only[r]);
     std::copy(capacity.begin(), capacity.end(), tree + leaves_);
     std::copy(capacity.begin(), capacity.end(), sums + leaves_);
     for (size_t node = static_cast<size_t>(leaves_) - 1; node >= 1; --node) {
@@ -113,10 +126,10 @@ int32_t CapacityLedger::PrevWithFree(ResourceId r, int32_t to, Fixed4 amount) co
   return Prev(Tree(r), std::min(to, days_ - 1), amount);
 }
 
-void CapacityLedger::CopyResource(const CapacityLedger& from, ResourceId r) {
+void CapacityLedger::CopyResource(const CapacityLedger& from, ResourceId from_r, ResourceId r) {
   const size_t size = 2 * static_cast<size_t>(leaves_);
-  std::copy(from.Tree(r), from.Tree(r) + size, Tree(r));
-  std::copy(from.SumTree(r), from.SumTree(r) + size, SumTree(r));
+  std::copy(from.Tree(from_r), from.Tree(from_r) + size, Tree(r));
+  std::copy(from.SumTree(from_r), from.SumTree(from_r) + size, SumTree(r));
 }
 
 }  // namespace takt

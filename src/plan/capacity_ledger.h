@@ -4,6 +4,7 @@
 // full resource jumps to the day it frees up instead of trying day after day.
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "common/decimal.h"
@@ -15,6 +16,8 @@ class CapacityLedger {
  public:
   CapacityLedger() = default;
   explicit CapacityLedger(const Model& model);
+  /// A ledger of only some of the model's resources: `only[k]` is its ResourceId(k).
+  CapacityLedger(const Model& model, std::span<const ResourceId> only);
 
   Fixed4 Free(ResourceId r, int32_t day) const { return Tree(r)[static_cast<size_t>(leaves_ + day)]; }
   /// Takes `amount` (negative to give back) of the resource's capacity on `day`.
@@ -27,8 +30,8 @@ class CapacityLedger {
   /// Estimates how long a quantity takes to fit when the resource is busy.
   int32_t DayCumulativeFreeReaches(ResourceId r, int32_t from, Fixed4 amount) const;
 
-  /// Makes a resource's free capacity on every day that of `from` (a ledger of the same size).
-  void CopyResource(const CapacityLedger& from, ResourceId r);
+  /// Makes a resource's free capacity on every day that of `from_r` in `from` (a ledger of as many days).
+  void CopyResource(const CapacityLedger& from, ResourceId from_r, ResourceId r);
 
  private:
   const Fixed4* Tree(ResourceId r) const { return &max_[r.index() * 2 * static_cast<size_t>(leaves_)]; }

@@ -59,6 +59,37 @@ bool SameRecords(std::span<const Supply> a, std::span<const Supply> b) {
   });
 }
 
+bool SameDestination(const Destination& x, const Destination& y) { return x.is_group == y.is_group && x.id == y.id; }
+
+/// The export rules, country groups and licences: when they are all the same, so is every line's
+/// licence window.
+bool SameExportControl(const Model& a, const PlanOptions& pa, const Model& b, const PlanOptions& pb) {
+  if (pa.licence_policy != pb.licence_policy || a.country_codes().size() != b.country_codes().size()) return false;
+  for (size_t c = 0; c < a.country_codes().size(); ++c) {
+    if (a.country_codes()[c] != b.country_codes()[c]) return false;
+  }
+  if (!std::equal(a.export_rules().begin(), a.export_rules().end(), b.export_rules().begin(), b.export_rules().end(),
+                  [](const ExportRule& x, const ExportRule& y) {
+                    return x.export_class == y.export_class && SameDestination(x.destination, y.destination) &&
+                           x.rule == y.rule;
+                  })) {
+    return false;
+  }
+  if (!std::equal(a.groups().begin(), a.groups().end(), b.groups().begin(), b.groups().end(),
+                  [&](const CountryGroup& x, const CountryGroup& y) {
+                    const auto mx = a.members(x), my = b.members(y);
+                    return std::equal(mx.begin(), mx.end(), my.begin(), my.end());
+                  })) {
+    return false;
+  }
+  return std::equal(a.licences().begin(), a.licences().end(), b.licences().begin(), b.licences().end(),
+                    [&](const Licence& x, const Licence& y) {
+                      return x.export_class == y.export_class && SameDestination(x.destination, y.destination) &&
+                             x.status == y.status && x.date == y.date && x.valid_until == y.valid_until &&
+                             a.customer_code(x.customer) == b.customer_code(y.customer);
+                    });
+}
+
 bool SameLine(const Model& a, const OrderLine& x, const Model& b, const OrderLine& y) {
   auto customer = [](const Model& m, const OrderLine& l) {
     return l.customer.valid() ? m.customer_code(l.customer) : std::string_view();
@@ -118,6 +149,7 @@ Divergence FindDivergence(const Model& base, const PlanOptions& base_options, co
   }
 
   const auto base_sites = CandidateSites(base), sites_of = CandidateSites(scenario);
+  const bool same_windows = SameExportControl(base, base_options, scenario, options);
   const LicenceIndex base_licences(base, base_options.licence_policy), licences(scenario, options.licence_policy);
   std::vector<ShipWindow> base_windows, windows;
   Constraint base_blocked, blocked;
@@ -128,6 +160,7 @@ Divergence FindDivergence(const Model& base, const PlanOptions& base_options, co
     const OrderLine& b = scenario.line(d.sequence[k]);
     if (!SameLine(base, a, scenario, b)) break;
     if (!b.site.valid() && base_sites[b.item.index()] != sites_of[b.item.index()]) break;
+    if (same_windows) continue;
     base_licences.Windows(a, base_windows, base_blocked);
     licences.Windows(b, windows, blocked);
     if (!SameWindows(base_windows, windows) || !SameConstraint(base_blocked, blocked)) break;

@@ -93,8 +93,8 @@ int64_t MaterialLedger::Balance(int32_t stock_point, int32_t day) const {
   return sum + tree[node].sum;
 }
 
-void MaterialLedger::CopyStockPoint(const MaterialLedger& from, int32_t stock_point) {
-  const Node* source = from.Tree(stock_point);
+void MaterialLedger::CopyStockPoint(const MaterialLedger& from, int32_t from_point, int32_t stock_point) {
+  const Node* source = from.Tree(from_point);
   std::copy(source, source + 2 * static_cast<size_t>(leaves_), Tree(stock_point));
 }
 

@@ -35,8 +35,8 @@ class MaterialLedger {
   /// The projected balance at the end of `day`.
   int64_t Balance(int32_t stock_point, int32_t day) const;
 
-  /// Makes a stock point's whole projection that of `from` (a ledger of the same size).
-  void CopyStockPoint(const MaterialLedger& from, int32_t stock_point);
+  /// Makes a stock point's whole projection that of `from_point` in `from` (a ledger of as many days).
+  void CopyStockPoint(const MaterialLedger& from, int32_t from_point, int32_t stock_point);
 
  private:
   struct Node {

@@ -108,8 +108,11 @@ class ScenarioFollower {
  public:
   struct Follow {
     const Divergence* divergence = nullptr;
-    MaterialLedger material;  ///< the scenario's; only its changed stock points are kept up to date
-    CapacityLedger capacity;  ///< likewise its changed resources
+    /// The scenario's ledgers of only what it changed: stock point divergence->stock_points[k] is
+    /// its point k, resource divergence->resources[k] its resource k.
+    MaterialLedger material;
+    CapacityLedger capacity;
+    std::vector<int32_t> local_point, local_resource;  ///< per stock point / resource: k, or -1
     bool active = true;
     bool diverged = false;  ///< some question got another answer during the line being planned
   };
@@ -117,16 +120,25 @@ class ScenarioFollower {
   ScenarioFollower(const Model& base, std::span<const ScenarioToFollow> scenarios)
       : by_stock_point_(base.items().size() * base.sites().size()), by_resource_(base.resources().size()) {
     follows_.reserve(scenarios.size());
+    const int32_t sites = static_cast<int32_t>(base.sites().size());
     for (const ScenarioToFollow& s : scenarios) {
       Follow& f = follows_.emplace_back();
-      f.divergence = s.divergence;
-      f.material = MaterialLedger(base.settings().horizon_days,
-                                  static_cast<int32_t>(base.items().size() * base.sites().size()));
-      AddSupply(*s.model, f.material);
-      f.capacity = CapacityLedger(*s.model);
+      const Divergence& d = *s.divergence;
+      f.divergence = &d;
+      f.local_point.assign(by_stock_point_.size(), -1);
+      f.local_resource.assign(by_resource_.size(), -1);
+      f.material = MaterialLedger(base.settings().horizon_days, static_cast<int32_t>(d.stock_points.size()));
+      for (size_t k = 0; k < d.stock_points.size(); ++k) f.local_point[static_cast<size_t>(d.stock_points[k])] = static_cast<int32_t>(k);
+      for (const Supply& sup : s.model->supply()) {
+        const int32_t local = f.local_point[static_cast<size_t>(sup.item.value * sites + sup.site.value)];
+        const int32_t day = std::max(0, sup.date - s.model->plan_start());
+        if (local >= 0 && day < f.material.days()) f.material.Add(local, day, sup.qty);
+      }
+      f.capacity = CapacityLedger(*s.model, d.resources);
+      for (size_t k = 0; k < d.resources.size(); ++k) f.local_resource[d.resources[k].index()] = static_cast<int32_t>(k);
       const auto index = static_cast<uint16_t>(follows_.size() - 1);
-      for (const int32_t sp : s.divergence->stock_points) by_stock_point_[static_cast<size_t>(sp)].push_back(index);
-      for (const ResourceId r : s.divergence->resources) by_resource_[r.index()].push_back(index);
+      for (const int32_t sp : d.stock_points) by_stock_point_[static_cast<size_t>(sp)].push_back(index);
+      for (const ResourceId r : d.resources) by_resource_[r.index()].push_back(index);
     }
   }
 
@@ -144,24 +156,29 @@ class ScenarioFollower {
   }
 
   void Add(int32_t sp, int32_t day, int64_t qty) {
-    for (const uint16_t i : by_stock_point_[static_cast<size_t>(sp)]) follows_[i].material.Add(sp, day, qty);
+    for (const uint16_t i : by_stock_point_[static_cast<size_t>(sp)]) {
+      follows_[i].material.Add(follows_[i].local_point[static_cast<size_t>(sp)], day, qty);
+    }
   }
   void Use(ResourceId r, int32_t day, Fixed4 amount) {
-    for (const uint16_t i : by_resource_[r.index()]) follows_[i].capacity.Use(r, day, amount);
+    for (const uint16_t i : by_resource_[r.index()]) {
+      follows_[i].capacity.Use(ResourceId(follows_[i].local_resource[r.index()]), day, amount);
+    }
   }
-  /// `same(ledger)`: whether the scenario's ledger gives the base run's answer.
+  /// `same(ledger, k)`: whether the scenario's ledger, where the point is its point k, gives the
+  /// base run's answer.
   template <typename Same>
   void Check(int32_t sp, Same same) {
     for (const uint16_t i : by_stock_point_[static_cast<size_t>(sp)]) {
       Follow& f = follows_[i];
-      if (!f.diverged && !same(std::as_const(f.material))) f.diverged = true;
+      if (!f.diverged && !same(std::as_const(f.material), f.local_point[static_cast<size_t>(sp)])) f.diverged = true;
     }
   }
   template <typename Same>
   void Check(ResourceId r, Same same) {
     for (const uint16_t i : by_resource_[r.index()]) {
       Follow& f = follows_[i];
-      if (!f.diverged && !same(std::as_const(f.capacity))) f.diverged = true;
+      if (!f.diverged && !same(std::as_const(f.capacity), ResourceId(f.local_resource[r.index()]))) f.diverged = true;
     }
   }
 
@@ -370,7 +387,7 @@ class Engine {
   bool OnlyBought(int32_t stock_point) const {
     if (buyable_[static_cast<size_t>(stock_point)] == 0) return false;
     const bool none = material_.Total(stock_point) <= 0;
-    if (follow_ != nullptr) follow_->Check(stock_point, [&](const MaterialLedger& m) { return (m.Total(stock_point) <= 0) == none; });
+    if (follow_ != nullptr) follow_->Check(stock_point, [&](const MaterialLedger& m, int32_t k) { return (m.Total(k) <= 0) == none; });
     return none;
   }
 
@@ -405,35 +422,35 @@ class Engine {
   }
   int64_t Available(int32_t sp, int32_t day) const {
     const int64_t v = material_.Available(sp, day);
-    if (follow_ != nullptr) follow_->Check(sp, [&](const MaterialLedger& m) { return m.Available(sp, day) == v; });
+    if (follow_ != nullptr) follow_->Check(sp, [&](const MaterialLedger& m, int32_t k) { return m.Available(k, day) == v; });
     return v;
   }
   int32_t EarliestAvailable(int32_t sp, int64_t qty, int32_t from) const {
     const int32_t v = material_.EarliestAvailable(sp, qty, from);
     if (follow_ != nullptr) {
-      follow_->Check(sp, [&](const MaterialLedger& m) { return m.EarliestAvailable(sp, qty, from) == v; });
+      follow_->Check(sp, [&](const MaterialLedger& m, int32_t k) { return m.EarliestAvailable(k, qty, from) == v; });
     }
     return v;
   }
   Fixed4 Free(ResourceId r, int32_t day) const {
     const Fixed4 v = capacity_.Free(r, day);
-    if (follow_ != nullptr) follow_->Check(r, [&](const CapacityLedger& c) { return c.Free(r, day) == v; });
+    if (follow_ != nullptr) follow_->Check(r, [&](const CapacityLedger& c, ResourceId k) { return c.Free(k, day) == v; });
     return v;
   }
   int32_t NextWithFree(ResourceId r, int32_t from, Fixed4 amount) const {
     const int32_t v = capacity_.NextWithFree(r, from, amount);
-    if (follow_ != nullptr) follow_->Check(r, [&](const CapacityLedger& c) { return c.NextWithFree(r, from, amount) == v; });
+    if (follow_ != nullptr) follow_->Check(r, [&](const CapacityLedger& c, ResourceId k) { return c.NextWithFree(k, from, amount) == v; });
     return v;
   }
   int32_t PrevWithFree(ResourceId r, int32_t to, Fixed4 amount) const {
     const int32_t v = capacity_.PrevWithFree(r, to, amount);
-    if (follow_ != nullptr) follow_->Check(r, [&](const CapacityLedger& c) { return c.PrevWithFree(r, to, amount) == v; });
+    if (follow_ != nullptr) follow_->Check(r, [&](const CapacityLedger& c, ResourceId k) { return c.PrevWithFree(k, to, amount) == v; });
     return v;
   }
   int32_t DayCumulativeFreeReaches(ResourceId r, int32_t from, Fixed4 amount) const {
     const int32_t v = capacity_.DayCumulativeFreeReaches(r, from, amount);
     if (follow_ != nullptr) {
-      follow_->Check(r, [&](const CapacityLedger& c) { return c.DayCumulativeFreeReaches(r, from, amount) == v; });
+      follow_->Check(r, [&](const CapacityLedger& c, ResourceId k) { return c.DayCumulativeFreeReaches(k, from, amount) == v; });
     }
     return v;
   }
@@ -1231,8 +1248,9 @@ class Engine {
   /// `before_line`, the line at `position` has just been planned: its effects are taken back.
   void Start(size_t index, size_t position, bool before_line, std::vector<ScenarioStart>& starts) {
     ScenarioFollower::Follow& f = follow_->follows()[index];
-    starts[index].prefix = position;
-    if (position > 0) {
+    // A state is tens of MB to copy: worth it only for more than a few lines of planning.
+    if (position >= std::max<size_t>(1, plan_.sequence.size() / 100)) {
+      starts[index].prefix = position;
       auto state = std::make_shared<PlanState>();
       state->position = position;
       state->material = material_;
@@ -1244,14 +1262,18 @@ class Engine {
         filled = line_start_;
         for (auto u = undo_.rbegin(); u != undo_.rend(); ++u) {
           switch (u->kind) {
-            case Undo::kMaterial:
+            case Undo::kMaterial: {
               state->material.Add(u->index, u->day, -u->amount);
-              f.material.Add(u->index, u->day, -u->amount);
+              const int32_t k = f.local_point[static_cast<size_t>(u->index)];
+              if (k >= 0) f.material.Add(k, u->day, -u->amount);
               break;
-            case Undo::kCapacity:
+            }
+            case Undo::kCapacity: {
               state->capacity.Use(ResourceId(u->index), u->day, -u->amount);
-              f.capacity.Use(ResourceId(u->index), u->day, -u->amount);
+              const int32_t k = f.local_resource[static_cast<size_t>(u->index)];
+              if (k >= 0) f.capacity.Use(ResourceId(k), u->day, -u->amount);
               break;
+            }
             case Undo::kPurchase: state->purchases[static_cast<size_t>(u->index)].qty -= u->amount; break;
             case Undo::kDirectPurchase:
               state->purchases[static_cast<size_t>(u->index)].qty -= u->amount;
@@ -1266,8 +1288,11 @@ class Engine {
         }
         state->purchases.resize(filled.purchases);
       }
-      for (const int32_t sp : f.divergence->stock_points) state->material.CopyStockPoint(f.material, sp);
-      for (const ResourceId r : f.divergence->resources) state->capacity.CopyResource(f.capacity, r);
+      const Divergence& d = *f.divergence;
+      for (size_t k = 0; k < d.stock_points.size(); ++k) {
+        state->material.CopyStockPoint(f.material, static_cast<int32_t>(k), d.stock_points[k]);
+      }
+      for (size_t k = 0; k < d.resources.size(); ++k) state->capacity.CopyResource(f.capacity, ResourceId(k), d.resources[k]);
       state->shipments = filled.shipments;
       state->work_orders = filled.work_orders;
       state->operations = filled.operations;

@@ -38,7 +38,8 @@ struct ScenarioStart {
 
 /// PlanBacklog in `sequence` (PlanningSequence's), following each scenario through the run: a
 /// scenario's start is its divergence's limit or, before it, the first line that gets another
-/// answer from the scenario's ledgers than from the base's.
+/// answer from the scenario's ledgers than from the base's. A start of fewer than 1% of the lines
+/// is not kept (prefix 0): copying the state would cost more than planning them.
 Plan PlanBase(const Model& model, const PlanOptions& options, std::vector<LineId> sequence,
               std::span<const ScenarioToFollow> scenarios, std::vector<ScenarioStart>& starts);
 
