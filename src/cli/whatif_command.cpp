@@ -2,8 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <thread>
+#include <vector>
 
 #include "cli/stopwatch.h"
 
@@ -93,20 +98,49 @@ int RunWhatIf(const WhatIfOptions& o) {
   Stopwatch watch;
   const WhatIfBase what_if(base, options, scenarios);
   const double base_seconds = watch.Lap();
-  std::string error = WritePlanFolder(*base, what_if.plan(), what_if.report(), std::filesystem::path(o.out) / "base");
   fmt::print("base: {} lines planned in {:.2f} s -> {}/base\n", base->lines().size(), base_seconds, o.out);
+  std::fflush(stdout);
 
-  for (const Scenario& s : scenarios) {
-    watch.Lap();
+  // Writing the base and running each scenario (plan, compare, write) are independent once the base
+  // is planned: as many run at once as there are cores. Reports print in the scenarios' order.
+  struct Task {
+    std::string report, error;
+  };
+  std::vector<Task> tasks(scenarios.size() + 1);
+  auto run = [&](size_t t) {
+    if (t == 0) {
+      tasks[0].error = WritePlanFolder(*base, what_if.plan(), what_if.report(), std::filesystem::path(o.out) / "base");
+      return;
+    }
+    const Scenario& s = scenarios[t - 1];
+    Stopwatch scenario_watch;
     const WhatIfResult result = what_if.Run(s);
-    const double seconds = watch.Lap();
+    const double seconds = scenario_watch.Lap();
     const std::filesystem::path dir = std::filesystem::path(o.out) / s.name;
-    if (error.empty()) error = WritePlanFolder(*s.model, result.plan, result.report, dir);
+    std::string& error = tasks[t].error;
+    error = WritePlanFolder(*s.model, result.plan, result.report, dir);
     if (error.empty()) error = WriteDatasetFolder(WriteComparison(result.comparison), dir);
-    fmt::print("\n=== scenario {}{}\n", s.name, s.description.empty() ? "" : fmt::format(": {}", s.description));
-    for (const std::string& edit : s.applied) fmt::print("  - {}\n", edit);
-    fmt::print("  planned and compared in {:.2f} s{} -> {}\n\n{}", seconds, ReuseNote(result, *s.model),
-               dir.string(), FormatComparison(result.comparison, o.lines));
+    std::string& out = tasks[t].report;
+    out = fmt::format("\n=== scenario {}{}\n", s.name, s.description.empty() ? "" : fmt::format(": {}", s.description));
+    for (const std::string& edit : s.applied) out += fmt::format("  - {}\n", edit);
+    out += fmt::format("  planned and compared in {:.2f} s{} -> {}\n\n{}", seconds, ReuseNote(result, *s.model),
+                       dir.string(), FormatComparison(result.comparison, o.lines));
+  };
+  std::atomic<size_t> next{0};
+  const size_t workers = std::min<size_t>(tasks.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> threads;
+  for (size_t w = 1; w < workers; ++w) {
+    threads.emplace_back([&] {
+      for (size_t t; (t = next++) < tasks.size();) run(t);
+    });
+  }
+  for (size_t t; (t = next++) < tasks.size();) run(t);
+  for (std::thread& t : threads) t.join();
+
+  std::string error;
+  for (const Task& t : tasks) {
+    fmt::print("{}", t.report);
+    if (error.empty()) error = t.error;
   }
   if (!error.empty()) {
     fmt::print(stderr, "takt whatif: {}\n", error);
