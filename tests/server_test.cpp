@@ -429,6 +429,28 @@ TEST(Server, ScenariosAreCreatedRunComparedAndDeleted) {
                      Money(direct.quarters[i].revenue_scenario));
   }
   EXPECT_EQ(Get(c, "/api/scenarios/slip/comparison?limit=3")["changes"].size(), std::min<size_t>(3, direct.changes.size()));
+  EXPECT_EQ(run["lines_reused"], 0);  // its GPUs are in the first lines' BOMs
+  {
+    // Cancelling the order planned last leaves every line before it alone: the scenario starts at
+    // the base run's last checkpoint, and plans exactly as from scratch.
+    const Plan& base_plan = s.snapshot().plan();
+    const std::string order(s.model().order_code(s.model().line(base_plan.sequence.back()).order));
+    const std::string toml = "[[orders]]\naction = \"cancel\"\norder = \"" + order + "\"\n";
+    Post(c, "/api/scenarios", {{"name", "cancel-last"}, {"toml", toml}}, 201);
+    const Json cancelled = Post(c, "/api/scenarios/cancel-last/run?limit=100000", Json());
+    EXPECT_GE(cancelled["lines_reused"].get<size_t>(), base_plan.sequence.size() * 3 / 4);
+    const auto edited = ParseScenario(toml, "direct", s.model(), {}, problems);
+    ASSERT_TRUE(edited.has_value());
+    const Plan scratch = PlanBacklog(*edited->model, edited->options);
+    const PlanComparison expected = ComparePlans(PlanViewOf(s.model(), base_plan, s.snapshot().report()),
+                                                 PlanViewOf(*edited->model, scratch, BuildReport(*edited->model, scratch)));
+    ASSERT_EQ(cancelled["comparison"]["changes"].size(), expected.changes.size());
+    for (size_t i = 0; i < expected.changes.size(); ++i) {
+      EXPECT_EQ(cancelled["comparison"]["changes"][i]["order"], expected.changes[i].order);
+      EXPECT_EQ(cancelled["comparison"]["changes"][i]["line"], expected.changes[i].line);
+    }
+    ASSERT_TRUE(c.Delete("/api/scenarios/cancel-last"));
+  }
   const Json list = Get(c, "/api/scenarios");
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0]["status"], "planned");

@@ -9,6 +9,7 @@
 #include <random>
 
 #include "generate/generator.h"
+#include "plan/divergence.h"
 #include "plan/line_order.h"
 #include "plan/planner.h"
 #include "plan/plan_writer.h"
@@ -216,6 +217,46 @@ TEST(WhatIf, AScenarioTheBaseDidNotKnowIsPlannedInFull) {
   const WhatIfResult r = what_if.Run(s);
   EXPECT_EQ(r.lines_reused, 0u);
   ExpectSamePlan(r.plan, PlanBacklog(*s.model, s.options), s.name);
+}
+
+TEST(WhatIf, ALivePlannersCheckpointsStartScenariosThatChangeNoLedger) {
+  const auto base = Demo(1);
+  Planner planner(*base, {}, 4);
+  ExpectSamePlan(planner.plan(), PlanBacklog(*base, {}), "planner with checkpoints");
+  const std::vector<LineId>& sequence = planner.plan().sequence;
+  const Plan base_plan = planner.plan();
+  // A committed quote changes the live planner, not its checkpoints.
+  QuoteRequest quote;
+  quote.item = base->line(sequence[0]).item;
+  quote.qty = 5;
+  quote.ship_to = base->line(sequence[0]).ship_to;
+  planner.Commit(quote);
+  const std::string last(base->order_code(base->line(sequence.back()).order));
+  const std::string middle(base->order_code(base->line(sequence[sequence.size() / 2]).order));
+  const struct {
+    std::string text;
+    bool reuses;
+  } cases[] = {
+      {"[[orders]]\naction = 'cancel'\norder = '" + last + "'\n", true},
+      {"[[orders]]\naction = 'cancel'\norder = '" + middle + "'\n", true},
+      {"[[orders]]\naction = 'change'\norder = '" + last + "'\npriority = 9\n", true},
+      {"[[licences]]\naction = 'change'\nexport_class = '4A994'\nstatus = 'denied'\ndate = 2025-06-01\n", false},
+      {"[[receipts]]\naction = 'delay'\nitem = 'GPU-H100'\ndays = 7\n", false},  // changes the ledgers
+  };
+  for (const auto& c : cases) {
+    const Scenario s = Parse(c.text, *base);
+    const Divergence d = FindDivergence(*base, {}, sequence, *s.model, s.options);
+    const ScenarioStart start = planner.CheckpointFor(d);
+    EXPECT_LE(start.prefix, d.limit) << c.text;
+    if (c.reuses) {
+      EXPECT_GT(start.prefix, 0u) << c.text;
+    }
+    if (!d.stock_points.empty()) {
+      EXPECT_EQ(start.state, nullptr) << c.text;
+    }
+    ExpectSamePlan(PlanScenario(*s.model, s.options, d.sequence, *base, base_plan, start),
+                   PlanBacklog(*s.model, s.options), c.text);
+  }
 }
 
 TEST(WhatIf, ThePolicyOfTheBaseIsTheScenarios) {

@@ -245,6 +245,23 @@ class Engine {
     PlanLines(0, plan_.sequence.size());
   }
 
+  /// PlanAll, keeping the state at `count` evenly spaced positions of the sequence.
+  std::vector<ScenarioStart> PlanAllKeeping(size_t count) {
+    Prepare(PlanningSequence(m_, plan_.options));
+    const size_t lines = plan_.sequence.size();
+    std::vector<ScenarioStart> kept;
+    size_t done = 0;
+    for (size_t c = 1; c <= count; ++c) {
+      const size_t at = lines * c / (count + 1);
+      if (at < MinimumStart() || at <= done) continue;
+      PlanLines(done, at);
+      done = at;
+      kept.push_back({at, StateBefore(at, false, nullptr)});
+    }
+    PlanLines(done, lines);
+    return kept;
+  }
+
   /// Sets the sequence the lines are planned in (PlanningSequence's) before the first line.
   void Prepare(std::vector<LineId> sequence) {
     plan_.standard_cost = StandardCosts(m_);
@@ -1243,64 +1260,73 @@ class Engine {
             plan_.purchases.size()};
   }
 
+  /// This run's state before the line at `position`. With `before_line`, that line has just been
+  /// planned: its effects, which the undo log still holds, are taken back (and from `follower`'s
+  /// ledgers, when given).
+  std::shared_ptr<PlanState> StateBefore(size_t position, bool before_line, ScenarioFollower::Follow* follower) const {
+    auto state = std::make_shared<PlanState>();
+    state->position = position;
+    state->material = material_;
+    state->capacity = capacity_;
+    state->purchases = plan_.purchases;
+    state->purchase_at = purchase_at_;
+    Filled filled = Sizes();
+    if (before_line) {
+      filled = line_start_;
+      for (auto u = undo_.rbegin(); u != undo_.rend(); ++u) {
+        switch (u->kind) {
+          case Undo::kMaterial: {
+            state->material.Add(u->index, u->day, -u->amount);
+            const int32_t k = follower != nullptr ? follower->local_point[static_cast<size_t>(u->index)] : -1;
+            if (k >= 0) follower->material.Add(k, u->day, -u->amount);
+            break;
+          }
+          case Undo::kCapacity: {
+            state->capacity.Use(ResourceId(u->index), u->day, -u->amount);
+            const int32_t k = follower != nullptr ? follower->local_resource[static_cast<size_t>(u->index)] : -1;
+            if (k >= 0) follower->capacity.Use(ResourceId(k), u->day, -u->amount);
+            break;
+          }
+          case Undo::kPurchase: state->purchases[static_cast<size_t>(u->index)].qty -= u->amount; break;
+          case Undo::kDirectPurchase:
+            state->purchases[static_cast<size_t>(u->index)].qty -= u->amount;
+            state->purchases[static_cast<size_t>(u->index)].direct -= u->amount;
+            break;
+        }
+      }
+      for (size_t i = filled.purchases; i < state->purchases.size(); ++i) {
+        const Purchase& p = state->purchases[i];
+        state->purchase_at[static_cast<size_t>(StockPoint(p.item, p.site)) * static_cast<size_t>(days_) +
+                           static_cast<size_t>(p.day)] = -1;
+      }
+      state->purchases.resize(filled.purchases);
+    }
+    state->shipments = filled.shipments;
+    state->work_orders = filled.work_orders;
+    state->operations = filled.operations;
+    state->consumptions = filled.consumptions;
+    return state;
+  }
+
   /// Records the start of followed scenario `index` at sequence position `position` and stops
   /// following it: this run's state, with the scenario's own state of what it changed. With
   /// `before_line`, the line at `position` has just been planned: its effects are taken back.
   void Start(size_t index, size_t position, bool before_line, std::vector<ScenarioStart>& starts) {
     ScenarioFollower::Follow& f = follow_->follows()[index];
     // A state is tens of MB to copy: worth it only for more than a few lines of planning.
-    if (position >= std::max<size_t>(1, plan_.sequence.size() / 100)) {
-      starts[index].prefix = position;
-      auto state = std::make_shared<PlanState>();
-      state->position = position;
-      state->material = material_;
-      state->capacity = capacity_;
-      state->purchases = plan_.purchases;
-      state->purchase_at = purchase_at_;
-      Filled filled = Sizes();
-      if (before_line) {
-        filled = line_start_;
-        for (auto u = undo_.rbegin(); u != undo_.rend(); ++u) {
-          switch (u->kind) {
-            case Undo::kMaterial: {
-              state->material.Add(u->index, u->day, -u->amount);
-              const int32_t k = f.local_point[static_cast<size_t>(u->index)];
-              if (k >= 0) f.material.Add(k, u->day, -u->amount);
-              break;
-            }
-            case Undo::kCapacity: {
-              state->capacity.Use(ResourceId(u->index), u->day, -u->amount);
-              const int32_t k = f.local_resource[static_cast<size_t>(u->index)];
-              if (k >= 0) f.capacity.Use(ResourceId(k), u->day, -u->amount);
-              break;
-            }
-            case Undo::kPurchase: state->purchases[static_cast<size_t>(u->index)].qty -= u->amount; break;
-            case Undo::kDirectPurchase:
-              state->purchases[static_cast<size_t>(u->index)].qty -= u->amount;
-              state->purchases[static_cast<size_t>(u->index)].direct -= u->amount;
-              break;
-          }
-        }
-        for (size_t i = filled.purchases; i < state->purchases.size(); ++i) {
-          const Purchase& p = state->purchases[i];
-          state->purchase_at[static_cast<size_t>(StockPoint(p.item, p.site)) * static_cast<size_t>(days_) +
-                             static_cast<size_t>(p.day)] = -1;
-        }
-        state->purchases.resize(filled.purchases);
-      }
+    if (position >= MinimumStart()) {
+      std::shared_ptr<PlanState> state = StateBefore(position, before_line, &f);
       const Divergence& d = *f.divergence;
       for (size_t k = 0; k < d.stock_points.size(); ++k) {
         state->material.CopyStockPoint(f.material, static_cast<int32_t>(k), d.stock_points[k]);
       }
       for (size_t k = 0; k < d.resources.size(); ++k) state->capacity.CopyResource(f.capacity, ResourceId(k), d.resources[k]);
-      state->shipments = filled.shipments;
-      state->work_orders = filled.work_orders;
-      state->operations = filled.operations;
-      state->consumptions = filled.consumptions;
-      starts[index].state = std::move(state);
+      starts[index] = {position, std::move(state)};
     }
     follow_->Stop(index);
   }
+
+  size_t MinimumStart() const { return std::max<size_t>(1, plan_.sequence.size() / 100); }
 
   const Model& m_;
   const int32_t days_;
@@ -1363,9 +1389,20 @@ Plan PlanScenario(const Model& model, const PlanOptions& options, std::vector<Li
   return engine.TakePlan();
 }
 
-Planner::Planner(const Model& model, const PlanOptions& options)
+Planner::Planner(const Model& model, const PlanOptions& options, size_t checkpoints)
     : model_(model), engine_(std::make_unique<Engine>(model, options)) {
-  engine_->PlanAll();
+  checkpoints_ = engine_->PlanAllKeeping(checkpoints);
+}
+
+ScenarioStart Planner::CheckpointFor(const Divergence& d) const {
+  // Only where the scenario's ledgers start as the base's: then every line before the limit plans
+  // as in the base.
+  ScenarioStart best;
+  if (!d.stock_points.empty() || !d.resources.empty()) return best;
+  for (const ScenarioStart& c : checkpoints_) {
+    if (c.prefix <= d.limit && c.prefix > best.prefix) best = c;
+  }
+  return best;
 }
 
 Planner::~Planner() = default;

@@ -75,7 +75,9 @@ class Engine;
 /// after every existing line, against what they left, exactly as a new last line would be.
 class Planner {
  public:
-  Planner(const Model& model, const PlanOptions& options);
+  /// Plans the backlog, keeping the state at `checkpoints` evenly spaced positions of the sequence
+  /// (tens of MB each on large) for scenarios planned later (CheckpointFor).
+  Planner(const Model& model, const PlanOptions& options, size_t checkpoints = 0);
   ~Planner();
   Planner(const Planner&) = delete;
   Planner& operator=(const Planner&) = delete;
@@ -90,10 +92,16 @@ class Planner {
   /// the same answers as committing them in turn, and the planned state is unchanged.
   std::vector<QuoteAnswer> PromiseInTurn(std::span<const QuoteRequest> quotes);
 
+  /// Where a scenario of this plan's model, not followed through its run, can start (PlanScenario):
+  /// the latest checkpoint before its limit when it changes no stock point or resource (orders,
+  /// licences, export rules); else at the first line.
+  ScenarioStart CheckpointFor(const Divergence& divergence) const;
+
  private:
   OrderLine LineOf(const QuoteRequest& quote) const;
   const Model& model_;
   std::unique_ptr<Engine> engine_;
+  std::vector<ScenarioStart> checkpoints_;  ///< kept while planning the model's lines, before any quote
 };
 
 }  // namespace takt

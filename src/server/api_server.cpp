@@ -744,7 +744,10 @@ void ApiServer::RunScenario(const httplib::Request& req, httplib::Response& res)
     NotFound(fmt::format("no scenario '{}'", name));
   }
   const size_t limit = static_cast<size_t>(IntParam(req, "limit", 50, 0, 100000));
-  SendJson(res, {{"name", name}, {"seconds", run->seconds}, {"comparison", ComparisonJson(run->comparison, limit)}});
+  SendJson(res, {{"name", name},
+                 {"seconds", run->seconds},
+                 {"lines_reused", run->lines_reused},
+                 {"comparison", ComparisonJson(run->comparison, limit)}});
 }
 
 void ApiServer::ScenarioComparison(const httplib::Request& req, httplib::Response& res) {

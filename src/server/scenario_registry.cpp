@@ -133,15 +133,15 @@ std::shared_ptr<const ScenarioRun> ScenarioRegistry::Run(const PlanSnapshot& bas
   const std::optional<Scenario> s =
       ParseScenario(toml, "scenario '" + name + "'", base.model(), base.plan().options, problems);
   if (!s) return nullptr;
-  // The base's sequence when the orders are the same; every line is planned (the base run did not
-  // follow this scenario).
-  const Plan plan = PlanScenario(*s->model, s->options,
-                                 ScenarioSequence(base.model(), base.plan().options, base.plan().sequence, *s->model,
-                                                  s->options),
-                                 base.model(), base.plan(), ScenarioStart{});
+  // The base's sequence when the orders are the same, and its plans of the lines before the latest
+  // checkpoint the edits cannot reach (the base run did not follow this scenario).
+  Divergence d = FindDivergence(base.model(), base.plan().options, base.plan().sequence, *s->model, s->options);
+  const ScenarioStart from = base.planner().CheckpointFor(d);
+  const Plan plan = PlanScenario(*s->model, s->options, std::move(d.sequence), base.model(), base.plan(), from);
   const PlanReport report = BuildReport(*s->model, plan);
   auto run = std::make_shared<ScenarioRun>();
   run->base_plan_version = base.source().plan_version;
+  run->lines_reused = from.state ? from.prefix : 0;
   run->comparison = ComparePlanned(base.model(), base.plan(), base.report(), *s->model, plan, report);
   run->shipped_by_day.assign(static_cast<size_t>(s->model->settings().horizon_days), 0);
   for (const Shipment& sh : plan.shipments) {

@@ -22,6 +22,7 @@ namespace takt::server {
 struct ScenarioRun {
   int64_t base_plan_version = 0;
   double seconds = 0;  ///< re-plan and comparison
+  size_t lines_reused = 0;  ///< lines whose plans were the base's, not planned again
   PlanComparison comparison;
   std::vector<Money> shipped_by_day;  ///< for the burn-down
 };
