@@ -188,9 +188,12 @@ class ScenarioFollower {
   std::vector<std::vector<uint16_t>> by_resource_;
 };
 
-class Engine {
+/// The planner. `kFollowing`: a base run that follows scenarios (PlanBase); every other run is
+/// compiled without the follower's checks, which would otherwise cost 7% on the ledger's hot paths.
+template <bool kFollowing>
+class BasicEngine {
  public:
-  Engine(const Model& model, const PlanOptions& options)
+  BasicEngine(const Model& model, const PlanOptions& options)
       : m_(model),
         days_(model.settings().horizon_days),
         sites_(static_cast<int32_t>(model.sites().size())),
@@ -285,6 +288,14 @@ class Engine {
 
   /// Follows scenarios through this run (null: none).
   void Follow(ScenarioFollower* follower) { follow_ = follower; }
+  /// The follower, when this run has one (never in a run compiled without following).
+  ScenarioFollower* follower() const {
+    if constexpr (kFollowing) {
+      return follow_;
+    } else {
+      return nullptr;
+    }
+  }
 
   /// Plans the lines at positions [from, to), following scenarios: a scenario's start is where the
   /// run reaches its limit or a line gets another answer from its ledgers than from the base's.
@@ -404,7 +415,7 @@ class Engine {
   bool OnlyBought(int32_t stock_point) const {
     if (buyable_[static_cast<size_t>(stock_point)] == 0) return false;
     const bool none = material_.Total(stock_point) <= 0;
-    if (follow_ != nullptr) follow_->Check(stock_point, [&](const MaterialLedger& m, int32_t k) { return (m.Total(k) <= 0) == none; });
+    if (ScenarioFollower* f = follower()) f->Check(stock_point, [&](const MaterialLedger& m, int32_t k) { return (m.Total(k) <= 0) == none; });
     return none;
   }
 
@@ -431,43 +442,43 @@ class Engine {
 
   void LedgerAdd(int32_t stock_point, int32_t day, int64_t qty) {
     material_.Add(stock_point, day, qty);
-    if (follow_ != nullptr) follow_->Add(stock_point, day, qty);
+    if (ScenarioFollower* f = follower()) f->Add(stock_point, day, qty);
   }
   void LedgerUse(ResourceId r, int32_t day, Fixed4 amount) {
     capacity_.Use(r, day, amount);
-    if (follow_ != nullptr) follow_->Use(r, day, amount);
+    if (ScenarioFollower* f = follower()) f->Use(r, day, amount);
   }
   int64_t Available(int32_t sp, int32_t day) const {
     const int64_t v = material_.Available(sp, day);
-    if (follow_ != nullptr) follow_->Check(sp, [&](const MaterialLedger& m, int32_t k) { return m.Available(k, day) == v; });
+    if (ScenarioFollower* f = follower()) f->Check(sp, [&](const MaterialLedger& m, int32_t k) { return m.Available(k, day) == v; });
     return v;
   }
   int32_t EarliestAvailable(int32_t sp, int64_t qty, int32_t from) const {
     const int32_t v = material_.EarliestAvailable(sp, qty, from);
-    if (follow_ != nullptr) {
-      follow_->Check(sp, [&](const MaterialLedger& m, int32_t k) { return m.EarliestAvailable(k, qty, from) == v; });
+    if (ScenarioFollower* f = follower()) {
+      f->Check(sp, [&](const MaterialLedger& m, int32_t k) { return m.EarliestAvailable(k, qty, from) == v; });
     }
     return v;
   }
   Fixed4 Free(ResourceId r, int32_t day) const {
     const Fixed4 v = capacity_.Free(r, day);
-    if (follow_ != nullptr) follow_->Check(r, [&](const CapacityLedger& c, ResourceId k) { return c.Free(k, day) == v; });
+    if (ScenarioFollower* f = follower()) f->Check(r, [&](const CapacityLedger& c, ResourceId k) { return c.Free(k, day) == v; });
     return v;
   }
   int32_t NextWithFree(ResourceId r, int32_t from, Fixed4 amount) const {
     const int32_t v = capacity_.NextWithFree(r, from, amount);
-    if (follow_ != nullptr) follow_->Check(r, [&](const CapacityLedger& c, ResourceId k) { return c.NextWithFree(k, from, amount) == v; });
+    if (ScenarioFollower* f = follower()) f->Check(r, [&](const CapacityLedger& c, ResourceId k) { return c.NextWithFree(k, from, amount) == v; });
     return v;
   }
   int32_t PrevWithFree(ResourceId r, int32_t to, Fixed4 amount) const {
     const int32_t v = capacity_.PrevWithFree(r, to, amount);
-    if (follow_ != nullptr) follow_->Check(r, [&](const CapacityLedger& c, ResourceId k) { return c.PrevWithFree(k, to, amount) == v; });
+    if (ScenarioFollower* f = follower()) f->Check(r, [&](const CapacityLedger& c, ResourceId k) { return c.PrevWithFree(k, to, amount) == v; });
     return v;
   }
   int32_t DayCumulativeFreeReaches(ResourceId r, int32_t from, Fixed4 amount) const {
     const int32_t v = capacity_.DayCumulativeFreeReaches(r, from, amount);
-    if (follow_ != nullptr) {
-      follow_->Check(r, [&](const CapacityLedger& c, ResourceId k) { return c.DayCumulativeFreeReaches(k, from, amount) == v; });
+    if (ScenarioFollower* f = follower()) {
+      f->Check(r, [&](const CapacityLedger& c, ResourceId k) { return c.DayCumulativeFreeReaches(k, from, amount) == v; });
     }
     return v;
   }
@@ -1354,6 +1365,11 @@ class Engine {
   Filled line_start_;  ///< when following: the plan's vectors before the line being planned
 };
 
+class Engine : public BasicEngine<false> {
+ public:
+  using BasicEngine<false>::BasicEngine;
+};
+
 Plan PlanBacklog(const Model& model, const PlanOptions& options) {
   Engine engine(model, options);
   engine.PlanAll();
@@ -1362,7 +1378,7 @@ Plan PlanBacklog(const Model& model, const PlanOptions& options) {
 
 Plan PlanBase(const Model& model, const PlanOptions& options, std::vector<LineId> sequence,
               std::span<const ScenarioToFollow> scenarios, std::vector<ScenarioStart>& starts) {
-  Engine engine(model, options);
+  BasicEngine<true> engine(model, options);
   engine.Prepare(std::move(sequence));
   starts.assign(scenarios.size(), ScenarioStart{});
   const size_t lines = engine.plan().sequence.size();
