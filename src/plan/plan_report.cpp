@@ -64,7 +64,12 @@ class Sentence {
   std::string Take() { return std::move(out_); }
 
  private:
-  std::string out_;
+  std::string out_ = Reserved();
+  static std::string Reserved() {
+    std::string s;
+    s.reserve(96);  // most sentences fit: one allocation
+    return s;
+  }
 };
 
 }  // namespace

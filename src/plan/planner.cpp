@@ -192,6 +192,9 @@ class ScenarioFollower {
 /// compiled without the follower's checks, which would otherwise cost 7% on the ledger's hot paths.
 template <bool kFollowing>
 class BasicEngine {
+  template <bool>
+  friend class BasicEngine;
+
  public:
   BasicEngine(const Model& model, const PlanOptions& options)
       : m_(model),
@@ -299,7 +302,8 @@ class BasicEngine {
 
   /// Plans the lines at positions [from, to), following scenarios: a scenario's start is where the
   /// run reaches its limit or a line gets another answer from its ledgers than from the base's.
-  void PlanLinesFollowing(size_t from, size_t to, std::vector<ScenarioStart>& starts) {
+  /// Returns where it stopped: `to`, or the first line after the last scenario's start.
+  size_t PlanLinesFollowing(size_t from, size_t to, std::vector<ScenarioStart>& starts) {
     std::vector<ScenarioFollower::Follow>& follows = follow_->follows();
     for (size_t k = from; k < to; ++k) {
       for (size_t i = 0; i < follows.size(); ++i) {
@@ -307,8 +311,7 @@ class BasicEngine {
       }
       if (!follow_->any_active()) {
         follow_ = nullptr;
-        PlanLines(k, to);
-        return;
+        return k;
       }
       line_start_ = Sizes();
       PlanLines(k, k + 1);
@@ -320,6 +323,16 @@ class BasicEngine {
       if (follows[i].active) Start(i, to, false, starts);
     }
     follow_ = nullptr;
+    return to;
+  }
+
+  /// Continues another run of the same model and options from the line boundary it reached.
+  template <bool kOther>
+  void TakeOver(BasicEngine<kOther>& other) {
+    material_ = std::move(other.material_);
+    capacity_ = std::move(other.capacity_);
+    plan_ = std::move(other.plan_);
+    purchase_at_ = std::move(other.purchase_at_);
   }
 
   /// Continues from a scenario's start (a base run's state, as the scenario's): the base's plans of
@@ -1387,7 +1400,14 @@ Plan PlanBase(const Model& model, const PlanOptions& options, std::vector<LineId
   } else {
     ScenarioFollower follower(model, scenarios);
     engine.Follow(&follower);
-    engine.PlanLinesFollowing(0, lines, starts);
+    const size_t followed = engine.PlanLinesFollowing(0, lines, starts);
+    if (followed < lines) {
+      // Every scenario has its start: the rest runs without the follower's checks.
+      Engine rest(model, options);
+      rest.TakeOver(engine);
+      rest.PlanLines(followed, lines);
+      return rest.TakePlan();
+    }
   }
   return engine.TakePlan();
 }

@@ -370,6 +370,13 @@ class PlannedSide {
     }
   }
 
+  /// Whether two lines' shipments bring the same revenue in the same quarters, entry by entry.
+  bool SameRevenue(size_t line, const PlannedSide& other, size_t other_line) const {
+    return std::equal(entries_.begin() + offsets_[line], entries_.begin() + offsets_[line + 1],
+                      other.entries_.begin() + other.offsets_[other_line],
+                      other.entries_.begin() + other.offsets_[other_line + 1]);
+  }
+
   /// Adds the line's revenue by quarter, times `sign`, into `by_quarter`.
   void AddRevenue(size_t line, int sign, std::vector<Money>& by_quarter) const {
     for (uint32_t k = offsets_[line]; k < offsets_[line + 1]; ++k) {
@@ -482,12 +489,15 @@ PlanComparison ComparePlanned(const Model& base_model, const Plan& base, const P
       j = it->second;
     }
     matched[j] = 1;
-    std::fill(delta.begin(), delta.end(), 0);
-    a.AddRevenue(i, -1, delta);
-    b.AddRevenue(j, 1, delta);
-    Money gained = 0, lost = 0;
-    for (Money d : delta) (d > 0 ? gained : lost) += d > 0 ? d : -d;
-    const Money revenue_moved = std::max(gained, lost);
+    Money revenue_moved = 0;
+    if (!a.SameRevenue(i, b, j)) {
+      std::fill(delta.begin(), delta.end(), 0);
+      a.AddRevenue(i, -1, delta);
+      b.AddRevenue(j, 1, delta);
+      Money gained = 0, lost = 0;
+      for (Money d : delta) (d > 0 ? gained : lost) += d > 0 ? d : -d;
+      revenue_moved = std::max(gained, lost);
+    }
     if (a.Planned(i) == b.Planned(j) && a.Shipped(i) == b.Shipped(j) && revenue_moved == 0) {
       ++c.unchanged_lines;
       continue;
