@@ -151,8 +151,12 @@ class ScenarioFollower {
     for (const int32_t sp : follows_[index].divergence->stock_points) drop(by_stock_point_[static_cast<size_t>(sp)]);
     for (const ResourceId r : follows_[index].divergence->resources) drop(by_resource_[r.index()]);
   }
-  bool any_active() const {
-    return std::any_of(follows_.begin(), follows_.end(), [](const Follow& f) { return f.active; });
+  /// Whether a scenario that changed some stock point or resource is still followed: the others'
+  /// start is their limit, which needs no questions asked.
+  bool any_watching() const {
+    return std::any_of(follows_.begin(), follows_.end(), [](const Follow& f) {
+      return f.active && (!f.divergence->stock_points.empty() || !f.divergence->resources.empty());
+    });
   }
 
   void Add(int32_t sp, int32_t day, int64_t qty) {
@@ -302,14 +306,15 @@ class BasicEngine {
 
   /// Plans the lines at positions [from, to), following scenarios: a scenario's start is where the
   /// run reaches its limit or a line gets another answer from its ledgers than from the base's.
-  /// Returns where it stopped: `to`, or the first line after the last scenario's start.
+  /// Returns where it stopped: `to`, or where no scenario that changed a ledger point is left (the
+  /// others are still active: their start is their limit).
   size_t PlanLinesFollowing(size_t from, size_t to, std::vector<ScenarioStart>& starts) {
     std::vector<ScenarioFollower::Follow>& follows = follow_->follows();
     for (size_t k = from; k < to; ++k) {
       for (size_t i = 0; i < follows.size(); ++i) {
         if (follows[i].active && follows[i].divergence->limit == k) Start(i, k, false, starts);
       }
-      if (!follow_->any_active()) {
+      if (!follow_->any_watching()) {
         follow_ = nullptr;
         return k;
       }
@@ -324,6 +329,11 @@ class BasicEngine {
     }
     follow_ = nullptr;
     return to;
+  }
+
+  /// The state here, before the line at `position`, when it is worth keeping (else null).
+  std::shared_ptr<const PlanState> StateAt(size_t position) const {
+    return position >= MinimumStart() ? StateBefore(position, false, nullptr) : nullptr;
   }
 
   /// Continues another run of the same model and options from the line boundary it reached.
@@ -1402,10 +1412,25 @@ Plan PlanBase(const Model& model, const PlanOptions& options, std::vector<LineId
     engine.Follow(&follower);
     const size_t followed = engine.PlanLinesFollowing(0, lines, starts);
     if (followed < lines) {
-      // Every scenario has its start: the rest runs without the follower's checks.
+      // The rest runs without the follower's checks. The scenarios still followed change no ledger
+      // point: each starts at its limit.
       Engine rest(model, options);
       rest.TakeOver(engine);
-      rest.PlanLines(followed, lines);
+      std::vector<size_t> waiting;
+      for (size_t i = 0; i < scenarios.size(); ++i) {
+        if (follower.follows()[i].active) waiting.push_back(i);
+      }
+      std::sort(waiting.begin(), waiting.end(), [&](size_t a, size_t b) {
+        return scenarios[a].divergence->limit < scenarios[b].divergence->limit;
+      });
+      size_t done = followed;
+      for (const size_t i : waiting) {
+        const size_t at = std::max(done, std::min(lines, scenarios[i].divergence->limit));
+        rest.PlanLines(done, at);
+        done = at;
+        if (auto state = rest.StateAt(at)) starts[i] = {at, std::move(state)};
+      }
+      rest.PlanLines(done, lines);
       return rest.TakePlan();
     }
   }
