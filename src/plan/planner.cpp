@@ -80,12 +80,15 @@ struct Portion {
 
 }  // namespace
 
-/// The model's supply into a ledger of its stock points: what planning starts from.
-void AddSupply(const Model& m, MaterialLedger& material) {
+/// The model's supply into a ledger: what planning starts from. `point_of`, when given, maps each
+/// stock point (item x site) to the ledger's point, -1 for one it does not hold.
+void AddSupply(const Model& m, MaterialLedger& material, const std::vector<int32_t>* point_of = nullptr) {
   const int32_t sites = static_cast<int32_t>(m.sites().size());
   for (const Supply& s : m.supply()) {
+    const int32_t sp = s.item.value * sites + s.site.value;
+    const int32_t point = point_of != nullptr ? (*point_of)[static_cast<size_t>(sp)] : sp;
     const int32_t day = std::max(0, s.date - m.plan_start());
-    if (day < material.days()) material.Add(s.item.value * sites + s.site.value, day, s.qty);
+    if (point >= 0 && day < material.days()) material.Add(point, day, s.qty);
   }
 }
 
@@ -120,7 +123,6 @@ class ScenarioFollower {
   ScenarioFollower(const Model& base, std::span<const ScenarioToFollow> scenarios)
       : by_stock_point_(base.items().size() * base.sites().size()), by_resource_(base.resources().size()) {
     follows_.reserve(scenarios.size());
-    const int32_t sites = static_cast<int32_t>(base.sites().size());
     for (const ScenarioToFollow& s : scenarios) {
       Follow& f = follows_.emplace_back();
       const Divergence& d = *s.divergence;
@@ -129,11 +131,7 @@ class ScenarioFollower {
       f.local_resource.assign(by_resource_.size(), -1);
       f.material = MaterialLedger(base.settings().horizon_days, static_cast<int32_t>(d.stock_points.size()));
       for (size_t k = 0; k < d.stock_points.size(); ++k) f.local_point[static_cast<size_t>(d.stock_points[k])] = static_cast<int32_t>(k);
-      for (const Supply& sup : s.model->supply()) {
-        const int32_t local = f.local_point[static_cast<size_t>(sup.item.value * sites + sup.site.value)];
-        const int32_t day = std::max(0, sup.date - s.model->plan_start());
-        if (local >= 0 && day < f.material.days()) f.material.Add(local, day, sup.qty);
-      }
+      AddSupply(*s.model, f.material, &f.local_point);
       f.capacity = CapacityLedger(*s.model, d.resources);
       for (size_t k = 0; k < d.resources.size(); ++k) f.local_resource[d.resources[k].index()] = static_cast<int32_t>(k);
       const auto index = static_cast<uint16_t>(follows_.size() - 1);
@@ -359,23 +357,17 @@ class BasicEngine {
       here[from.index()] = to;
       plan_.outcomes[to.index()] = base.outcomes[from.index()];
     }
-    for (size_t i = 0; i < state.shipments; ++i) {
-      Shipment sh = base.shipments[i];
-      sh.line = here[sh.line.index()];
-      plan_.shipments.push_back(sh);
-    }
-    for (size_t i = 0; i < state.work_orders; ++i) {
-      WorkOrder wo = base.work_orders[i];
-      wo.line = here[wo.line.index()];
-      plan_.work_orders.push_back(wo);
-    }
+    auto copy = [&](const auto& from, auto& to, size_t count) {
+      for (size_t i = 0; i < count; ++i) {
+        to.push_back(from[i]);
+        to.back().line = here[to.back().line.index()];
+      }
+    };
+    copy(base.shipments, plan_.shipments, state.shipments);
+    copy(base.work_orders, plan_.work_orders, state.work_orders);
+    copy(base.consumptions, plan_.consumptions, state.consumptions);
     plan_.operations.insert(plan_.operations.end(), base.operations.begin(),
                             base.operations.begin() + static_cast<ptrdiff_t>(state.operations));
-    for (size_t i = 0; i < state.consumptions; ++i) {
-      Consumption c = base.consumptions[i];
-      c.line = here[c.line.index()];
-      plan_.consumptions.push_back(c);
-    }
   }
 
   Plan TakePlan() { return std::move(plan_); }
@@ -438,7 +430,7 @@ class BasicEngine {
   bool OnlyBought(int32_t stock_point) const {
     if (buyable_[static_cast<size_t>(stock_point)] == 0) return false;
     const bool none = material_.Total(stock_point) <= 0;
-    if (ScenarioFollower* f = follower()) f->Check(stock_point, [&](const MaterialLedger& m, int32_t k) { return (m.Total(k) <= 0) == none; });
+    Ask(stock_point, [&](const MaterialLedger& m, int32_t k) { return (m.Total(k) <= 0) == none; });
     return none;
   }
 
@@ -471,38 +463,39 @@ class BasicEngine {
     capacity_.Use(r, day, amount);
     if (ScenarioFollower* f = follower()) f->Use(r, day, amount);
   }
+  /// Asks the followed scenarios, if any, whether their ledgers give the same answer at `point`.
+  template <typename Point, typename Same>
+  void Ask(Point point, Same same) const {
+    if (ScenarioFollower* f = follower()) f->Check(point, same);
+  }
   int64_t Available(int32_t sp, int32_t day) const {
     const int64_t v = material_.Available(sp, day);
-    if (ScenarioFollower* f = follower()) f->Check(sp, [&](const MaterialLedger& m, int32_t k) { return m.Available(k, day) == v; });
+    Ask(sp, [&](const MaterialLedger& m, int32_t k) { return m.Available(k, day) == v; });
     return v;
   }
   int32_t EarliestAvailable(int32_t sp, int64_t qty, int32_t from) const {
     const int32_t v = material_.EarliestAvailable(sp, qty, from);
-    if (ScenarioFollower* f = follower()) {
-      f->Check(sp, [&](const MaterialLedger& m, int32_t k) { return m.EarliestAvailable(k, qty, from) == v; });
-    }
+    Ask(sp, [&](const MaterialLedger& m, int32_t k) { return m.EarliestAvailable(k, qty, from) == v; });
     return v;
   }
   Fixed4 Free(ResourceId r, int32_t day) const {
     const Fixed4 v = capacity_.Free(r, day);
-    if (ScenarioFollower* f = follower()) f->Check(r, [&](const CapacityLedger& c, ResourceId k) { return c.Free(k, day) == v; });
+    Ask(r, [&](const CapacityLedger& c, ResourceId k) { return c.Free(k, day) == v; });
     return v;
   }
   int32_t NextWithFree(ResourceId r, int32_t from, Fixed4 amount) const {
     const int32_t v = capacity_.NextWithFree(r, from, amount);
-    if (ScenarioFollower* f = follower()) f->Check(r, [&](const CapacityLedger& c, ResourceId k) { return c.NextWithFree(k, from, amount) == v; });
+    Ask(r, [&](const CapacityLedger& c, ResourceId k) { return c.NextWithFree(k, from, amount) == v; });
     return v;
   }
   int32_t PrevWithFree(ResourceId r, int32_t to, Fixed4 amount) const {
     const int32_t v = capacity_.PrevWithFree(r, to, amount);
-    if (ScenarioFollower* f = follower()) f->Check(r, [&](const CapacityLedger& c, ResourceId k) { return c.PrevWithFree(k, to, amount) == v; });
+    Ask(r, [&](const CapacityLedger& c, ResourceId k) { return c.PrevWithFree(k, to, amount) == v; });
     return v;
   }
   int32_t DayCumulativeFreeReaches(ResourceId r, int32_t from, Fixed4 amount) const {
     const int32_t v = capacity_.DayCumulativeFreeReaches(r, from, amount);
-    if (ScenarioFollower* f = follower()) {
-      f->Check(r, [&](const CapacityLedger& c, ResourceId k) { return c.DayCumulativeFreeReaches(k, from, amount) == v; });
-    }
+    Ask(r, [&](const CapacityLedger& c, ResourceId k) { return c.DayCumulativeFreeReaches(k, from, amount) == v; });
     return v;
   }
 
@@ -526,20 +519,27 @@ class BasicEngine {
             plan_.shipments.size()};
   }
 
+  /// Takes back one change: `add` and `use` apply the opposite ledger change.
+  template <typename Add, typename Use>
+  static void Revert(const Undo& u, Add add, Use use, std::vector<Purchase>& purchases) {
+    switch (u.kind) {
+      case Undo::kMaterial: add(u.index, u.day, -u.amount); break;
+      case Undo::kCapacity: use(ResourceId(u.index), u.day, -u.amount); break;
+      case Undo::kPurchase: purchases[static_cast<size_t>(u.index)].qty -= u.amount; break;
+      case Undo::kDirectPurchase:
+        purchases[static_cast<size_t>(u.index)].qty -= u.amount;
+        purchases[static_cast<size_t>(u.index)].direct -= u.amount;
+        break;
+    }
+  }
+
   void Rollback(const Savepoint& s) {
     assert(s.undo <= undo_.size() && s.work_orders <= plan_.work_orders.size() &&
            s.shipments <= plan_.shipments.size() && "a savepoint is rolled back to only once, newest first");
     while (undo_.size() > s.undo) {
-      const Undo& u = undo_.back();
-      switch (u.kind) {
-        case Undo::kMaterial: LedgerAdd(u.index, u.day, -u.amount); break;
-        case Undo::kCapacity: LedgerUse(ResourceId(u.index), u.day, -u.amount); break;
-        case Undo::kPurchase: plan_.purchases[static_cast<size_t>(u.index)].qty -= u.amount; break;
-        case Undo::kDirectPurchase:
-          plan_.purchases[static_cast<size_t>(u.index)].qty -= u.amount;
-          plan_.purchases[static_cast<size_t>(u.index)].direct -= u.amount;
-          break;
-      }
+      Revert(
+          undo_.back(), [&](int32_t sp, int32_t day, int64_t qty) { LedgerAdd(sp, day, qty); },
+          [&](ResourceId r, int32_t day, Fixed4 amount) { LedgerUse(r, day, amount); }, plan_.purchases);
       undo_.pop_back();
     }
     plan_.work_orders.resize(s.work_orders);
@@ -1307,27 +1307,17 @@ class BasicEngine {
     Filled filled = Sizes();
     if (before_line) {
       filled = line_start_;
-      for (auto u = undo_.rbegin(); u != undo_.rend(); ++u) {
-        switch (u->kind) {
-          case Undo::kMaterial: {
-            state->material.Add(u->index, u->day, -u->amount);
-            const int32_t k = follower != nullptr ? follower->local_point[static_cast<size_t>(u->index)] : -1;
-            if (k >= 0) follower->material.Add(k, u->day, -u->amount);
-            break;
-          }
-          case Undo::kCapacity: {
-            state->capacity.Use(ResourceId(u->index), u->day, -u->amount);
-            const int32_t k = follower != nullptr ? follower->local_resource[static_cast<size_t>(u->index)] : -1;
-            if (k >= 0) follower->capacity.Use(ResourceId(k), u->day, -u->amount);
-            break;
-          }
-          case Undo::kPurchase: state->purchases[static_cast<size_t>(u->index)].qty -= u->amount; break;
-          case Undo::kDirectPurchase:
-            state->purchases[static_cast<size_t>(u->index)].qty -= u->amount;
-            state->purchases[static_cast<size_t>(u->index)].direct -= u->amount;
-            break;
-        }
-      }
+      auto add = [&](int32_t sp, int32_t day, int64_t qty) {
+        state->material.Add(sp, day, qty);
+        const int32_t k = follower != nullptr ? follower->local_point[static_cast<size_t>(sp)] : -1;
+        if (k >= 0) follower->material.Add(k, day, qty);
+      };
+      auto use = [&](ResourceId r, int32_t day, Fixed4 amount) {
+        state->capacity.Use(r, day, amount);
+        const int32_t k = follower != nullptr ? follower->local_resource[r.index()] : -1;
+        if (k >= 0) follower->capacity.Use(ResourceId(k), day, amount);
+      };
+      for (auto u = undo_.rbegin(); u != undo_.rend(); ++u) Revert(*u, add, use, state->purchases);
       for (size_t i = filled.purchases; i < state->purchases.size(); ++i) {
         const Purchase& p = state->purchases[i];
         state->purchase_at[static_cast<size_t>(StockPoint(p.item, p.site)) * static_cast<size_t>(days_) +
