@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "io/dataset_loader.h"
-#include "plan/planner.h"
+#include "plan/promise_session.h"
 
 int main(int argc, char** argv) {
   using namespace takt;
@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const auto t0 = std::chrono::steady_clock::now();
-  Planner planner(*model, {});
+  PromiseSession planner(*model, {});
   const double plan_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   uint64_t rng = 12345;

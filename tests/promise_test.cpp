@@ -12,7 +12,7 @@
 #include "generate/generator.h"
 #include "plan/plan_report.h"
 #include "plan/plan_writer.h"
-#include "plan/planner.h"
+#include "plan/promise_session.h"
 #include "test_data.h"
 
 namespace takt {
@@ -94,7 +94,7 @@ TEST(Promise, EachPromiseHoldsWhenTheQuoteIsPlannedAsANewLastLine) {
   Diagnostics diagnostics;
   auto model = LoadDataset(base_files, diagnostics);
   ASSERT_NE(model, nullptr);
-  Planner planner(*model, {});
+  PromiseSession planner(*model, {});
   const Plan base = PlanBacklog(*model, {});
   int number = 0;
   std::set<LineStatus> statuses;
@@ -120,7 +120,7 @@ TEST(Promise, CommittedQuotesHoldTogether) {
   Diagnostics diagnostics;
   auto model = LoadDataset(base_files, diagnostics);
   ASSERT_NE(model, nullptr);
-  Planner planner(*model, {});
+  PromiseSession planner(*model, {});
   const std::vector<QuoteRequest> quotes = RandomQuotes(*model, 6, 11);
   std::vector<QuoteAnswer> answers;
   DatasetFiles files = base_files;
@@ -146,11 +146,11 @@ TEST(Promise, QuotesInTurnAnswerAsCommittedOnesAndLeaveTheStateAsItWas) {
   // Large quotes of what the dataset sells, so that later ones feel what earlier ones took.
   std::vector<QuoteRequest> quotes = RandomQuotes(*model, 8, 21);
   for (QuoteRequest& q : quotes) q.qty *= 40;
-  Planner committing(*model, {});
+  PromiseSession committing(*model, {});
   std::vector<QuoteAnswer> committed;
   for (const QuoteRequest& q : quotes) committed.push_back(committing.Commit(q));
 
-  Planner planner(*model, {});
+  PromiseSession planner(*model, {});
   std::vector<QuoteAnswer> alone;
   for (const QuoteRequest& q : quotes) alone.push_back(planner.Promise(q));
   const std::vector<QuoteAnswer> in_turn = planner.PromiseInTurn(quotes);
@@ -176,7 +176,7 @@ TEST(Promise, AQuoteLeavesThePlannedStateAsItWas) {
   Diagnostics diagnostics;
   auto model = LoadDataset(base_files, diagnostics);
   ASSERT_NE(model, nullptr);
-  Planner planner(*model, {});
+  PromiseSession planner(*model, {});
   const size_t work_orders = planner.plan().work_orders.size();
   const std::vector<QuoteRequest> quotes = RandomQuotes(*model, 20, 5);
   std::vector<QuoteAnswer> first;

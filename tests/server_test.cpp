@@ -323,7 +323,7 @@ TEST(Server, PromisesAnswerAsThePlannerAndCommitsAreFelt) {
   ASSERT_TRUE(s.bound()) << s.error();
   auto c = s.client();
   const Model& m = s.model();
-  Planner planner(m, {});
+  PromiseSession planner(m, {});
   for (size_t i = 0; i < 30; i += 3) {
     const OrderLine& like = m.lines()[i * 97 % m.lines().size()];
     QuoteRequest q;

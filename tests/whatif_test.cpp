@@ -12,6 +12,7 @@
 #include "plan/divergence.h"
 #include "plan/line_order.h"
 #include "plan/planner.h"
+#include "plan/promise_session.h"
 #include "plan/plan_writer.h"
 #include "test_data.h"
 
@@ -221,7 +222,7 @@ TEST(WhatIf, AScenarioTheBaseDidNotKnowIsPlannedInFull) {
 
 TEST(WhatIf, ALivePlannersCheckpointsStartScenariosThatChangeNoLedger) {
   const auto base = Demo(1);
-  Planner planner(*base, {}, 4);
+  PromiseSession planner(*base, {}, 4);
   ExpectSamePlan(planner.plan(), PlanBacklog(*base, {}), "planner with checkpoints");
   const std::vector<LineId>& sequence = planner.plan().sequence;
   const Plan base_plan = planner.plan();

@@ -14,7 +14,7 @@
 #include "io/field_parser.h"
 #include "plan/licence_windows.h"
 #include "plan/plan_report.h"
-#include "plan/planner.h"
+#include "plan/promise_session.h"
 #include "plan/quote.h"
 
 namespace takt::cli {
@@ -77,7 +77,7 @@ int RunPromise(const PromiseOptions& o) {
   }
   const Model& m = *dataset.model;
   const PlanOptions options = OptionsOf(o);
-  Planner planner(m, options);
+  PromiseSession planner(m, options);
   const double plan_seconds = watch.Lap();
 
   if (o.batch.empty()) {

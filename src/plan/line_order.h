@@ -4,17 +4,17 @@
 #include <vector>
 
 #include "model/model.h"
+#include "plan/allocation.h"
 #include "plan/plan.h"
 
 namespace takt {
 
-/// `priority`: priority, then request date, then order date, then order code and line number.
-/// `revenue`: quarter of the request date first (what can be recognised earliest), then revenue per
-/// unit of the scarcest material or capacity the line needs (highest first), then as `priority`.
-std::vector<LineId> PlanningSequence(const Model& model, AllocationPolicy policy);
+/// The allocation's sequence, with the last `plan_last` lines of the model after all others, in
+/// file order (how a re-plan verifies promises: the quotes, added as lines, plan last).
+std::vector<LineId> PlanningSequence(const Model& model, const LineAllocation& allocation, size_t plan_last = 0);
 
-/// The sequence PlanBacklog plans in: the policy's, with the last `options.plan_last` lines of the
-/// model after all others, in file order.
+/// The sequence PlanBacklog plans in: the built-in allocation of `options.policy`, with
+/// `options.plan_last`.
 std::vector<LineId> PlanningSequence(const Model& model, const PlanOptions& options);
 
 }  // namespace takt

@@ -8,7 +8,7 @@
 #include "common/diagnostics.h"
 #include "model/model.h"
 #include "plan/plan.h"
-#include "plan/planner.h"
+#include "plan/promise_session.h"
 
 namespace takt {
 

@@ -6,7 +6,7 @@
 
 #include <optional>
 
-#include "plan/planner.h"
+#include "plan/promise_session.h"
 #include "scenario/plan_compare.h"
 #include "server/plan_snapshot.h"
 

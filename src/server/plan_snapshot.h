@@ -2,7 +2,7 @@
 // One planned dataset as the API serves it: the model, its plan and report, and the indexes the
 // routes read (shipments, work orders and pegs by line; daily resource load; stock events by item).
 // Immutable once built, so any number of request threads read it without locks; a re-plan builds a
-// new snapshot and swaps the pointer. Promises go to a live Planner under its own mutex.
+// new snapshot and swaps the pointer. Promises go to a live PromiseSession under its own mutex.
 
 #include <cstdint>
 #include <memory>
@@ -14,7 +14,7 @@
 #include "plan/pegging.h"
 #include "plan/plan.h"
 #include "plan/plan_report.h"
-#include "plan/planner.h"
+#include "plan/promise_session.h"
 #include "scenario/plan_compare.h"
 
 namespace takt::server {
@@ -82,7 +82,7 @@ class PlanSnapshot {
   const std::vector<Money>& shipped_by_day() const { return shipped_by_day_; }
 
   /// The live planner for promises; lock promise_mutex() around every call.
-  Planner& planner() const { return *planner_; }
+  PromiseSession& planner() const { return *planner_; }
   std::mutex& promise_mutex() const { return promise_mutex_; }
 
  private:
@@ -106,7 +106,7 @@ class PlanSnapshot {
   std::vector<Money> shipped_by_day_;
   std::vector<int32_t> purchase_number_;
   int32_t days_ = 0;
-  std::unique_ptr<Planner> planner_;
+  std::unique_ptr<PromiseSession> planner_;
   mutable std::mutex promise_mutex_;
 };
 
