@@ -49,7 +49,7 @@ bool ForwardScheduler<kFollowing>::ScheduleForward(const Routing& r, int64_t max
 
 template <bool kFollowing>
 int32_t ForwardScheduler<kFollowing>::SupplyForward(ItemId item, SiteId site, int64_t qty, int32_t earliest, int depth,
-                                                    Constraint& binding, std::vector<Take>* takes,
+                                                    Constraint& binding, TakeList* takes,
                                                     std::vector<Portion>* portions, Reserve reserve) {
   const int32_t sp = ix_.StockPoint(item, site);
   if (s_.OnlyBought(sp) && portions == nullptr) {
@@ -178,7 +178,7 @@ int32_t ForwardScheduler<kFollowing>::BuildForward(const Routing& r, int64_t qty
                                                    Constraint& binding, std::vector<Portion>* portions) {
   std::vector<StepWindow>& windows = windows_[static_cast<size_t>(depth)];
   windows.resize(r.step_count);
-  std::vector<Take>& takes = takes_[static_cast<size_t>(depth)];
+  TakeList& takes = takes_[static_cast<size_t>(depth)];
   const auto components = m_.components_of(r.item);
   const int32_t sp = ix_.StockPoint(r.item, r.site);
   int64_t remaining = qty;
@@ -263,7 +263,7 @@ int32_t ForwardScheduler<kFollowing>::BuildForward(const Routing& r, int64_t qty
 }
 
 template <bool kFollowing>
-void ForwardScheduler<kFollowing>::ConsumeOn(const std::vector<Take>& takes, int32_t day, Consumer consumer) {
+void ForwardScheduler<kFollowing>::ConsumeOn(const TakeList& takes, int32_t day, Consumer consumer) {
   const bool shipped = consumer == Consumer::kShipment;
   for (const Take& t : takes) {
     if (t.kind == TakeKind::kBought) {

@@ -23,12 +23,12 @@ class ForwardScheduler {
   /// recorded in `takes`, so that the caller can move the consumption to the day it really uses it
   /// (ConsumeOn). With `portions`, each part is consumed on its own day and listed (partial lines).
   int32_t SupplyForward(ItemId item, SiteId site, int64_t qty, int32_t earliest, int depth, Constraint& binding,
-                        std::vector<Take>* takes, std::vector<Portion>* portions,
+                        TakeList* takes, std::vector<Portion>* portions,
                         Reserve reserve = Reserve::kConsumeNow);
 
   /// Moves provisional consumptions to the day they happen; buys bought quantities to arrive then.
   /// Components bought for a work order need no pegging; a shipment's are recorded as consumed.
-  void ConsumeOn(const std::vector<Take>& takes, int32_t day, Consumer consumer);
+  void ConsumeOn(const TakeList& takes, int32_t day, Consumer consumer);
 
  private:
   /// Earliest windows for the routing's steps from `from` with room for at least one unit; `qty`
@@ -50,7 +50,7 @@ class ForwardScheduler {
   const Model& m_;
   const int32_t days_;
   std::vector<std::vector<StepWindow>> windows_;  ///< scratch per BOM depth
-  std::vector<std::vector<Take>> takes_;          ///< scratch per BOM depth
+  std::vector<TakeList> takes_;          ///< scratch per BOM depth
 };
 
 }  // namespace takt::engine

@@ -43,7 +43,7 @@ class LinePlanner {
   SiteRanking<kFollowing> sites_;
   LineWindows windows_;
   PartialLinePlanner<kFollowing> partial_;
-  std::vector<Take> top_takes_;
+  TakeList top_takes_;
   std::vector<SiteId> one_site_;
 };
 

@@ -42,7 +42,7 @@ class PartialLinePlanner {
   SiteRanking<kFollowing>& sites_;
   const LineWindows& w_;
   std::vector<Portion> portions_;
-  std::vector<Take> takes_;
+  TakeList takes_;
   std::vector<RankedSite> first_unit_;
 };
 

@@ -121,7 +121,19 @@ class PlanningState {
     undo_.push_back({Undo::kCapacity, r.value, day, amount});
   }
   /// Records a purchase arriving on `day` (the ledger is the caller's business).
-  void Buy(ItemId item, SiteId site, int32_t day, int64_t qty, PurchaseUse use);
+  void Buy(ItemId item, SiteId site, int32_t day, int64_t qty, PurchaseUse use) {
+    int32_t& index = purchase_at_[static_cast<size_t>(ix_.StockPoint(item, site)) * static_cast<size_t>(days_) +
+                                  static_cast<size_t>(day)];
+    if (index < 0) {
+      index = static_cast<int32_t>(plan_.purchases.size());
+      plan_.purchases.push_back({item, site, day, 0});
+    }
+    Purchase& p = plan_.purchases[static_cast<size_t>(index)];
+    p.qty += qty;
+    const bool direct = use == PurchaseUse::kDirect;
+    if (direct) p.direct += qty;
+    undo_.push_back({direct ? Undo::kDirectPurchase : Undo::kPurchase, index, day, qty});
+  }
   /// A work order of `qty` in the given windows (one per step): its capacity, and its output into
   /// stock the day after it ends.
   void CommitWorkOrder(const Routing& r, int64_t qty, const StepWindow* windows);
@@ -208,19 +220,5 @@ class PlanningState {
   ScenarioFollower* follow_ = nullptr;
 };
 
-template <bool kFollowing>
-void PlanningState<kFollowing>::Buy(ItemId item, SiteId site, int32_t day, int64_t qty, PurchaseUse use) {
-  int32_t& index = purchase_at_[static_cast<size_t>(ix_.StockPoint(item, site)) * static_cast<size_t>(days_) +
-                                static_cast<size_t>(day)];
-  if (index < 0) {
-    index = static_cast<int32_t>(plan_.purchases.size());
-    plan_.purchases.push_back({item, site, day, 0});
-  }
-  Purchase& p = plan_.purchases[static_cast<size_t>(index)];
-  p.qty += qty;
-  const bool direct = use == PurchaseUse::kDirect;
-  if (direct) p.direct += qty;
-  undo_.push_back({direct ? Undo::kDirectPurchase : Undo::kPurchase, index, day, qty});
-}
 
 }  // namespace takt::engine
