@@ -13,6 +13,7 @@
 #include "plan/line_order.h"
 #include "plan/planner.h"
 #include "plan/plan_writer.h"
+#include "scenario/comparison_report.h"
 #include "test_data.h"
 
 namespace takt {
