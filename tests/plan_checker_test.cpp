@@ -828,7 +828,7 @@ TEST(PlanChecker, MalformedRowsAreReportedWithFileLineAndColumn) {
 
 TEST(PlanChecker, MissingFilesAndColumns) {
   PlanFiles plan = CleanPlan();
-  std::erase_if(plan, [](const auto& f) { return f.first == "purchases.csv"; });
+  std::erase_if(plan.files, [](const auto& f) { return f.first == "purchases.csv"; });
   Edit(plan, "operations.csv", "work_order,step,resource,start,end,qty", "work_order,step,resource,start,finish,qty");
   const CheckResult r = Check(plan);
   EXPECT_EQ(r.Of("missing-file"),
@@ -860,19 +860,19 @@ TEST(PlanChecker, NeverCrashesOnTruncatedOrGarbledFiles) {
   const PlanFiles clean = CleanPlan();
   int runs = 0;
   for (size_t f = 0; f < clean.size(); ++f) {
-    const std::string& content = clean[f].second;
+    const std::string& content = clean.files[f].second;
     for (size_t cut = 0; cut < content.size(); cut += 13) {
       PlanFiles plan = clean;
-      plan[f].second = content.substr(0, cut);
+      plan.files[f].second = content.substr(0, cut);
       const CheckResult r = Check(plan);
       if (cut == 0) {
-        EXPECT_FALSE(r.clean) << clean[f].first << " empty";
+        EXPECT_FALSE(r.clean) << clean.files[f].first << " empty";
       }
       ++runs;
     }
     for (const char* garbage : {"99999999999999999999", "-1", "\"", "\xff", "1e308", ",,,,", "\n\n\n"}) {
       PlanFiles plan = clean;
-      std::string& text = plan[f].second;
+      std::string& text = plan.files[f].second;
       text.insert(text.size() / 2, garbage);
       Check(plan);
       ++runs;

@@ -1,4 +1,4 @@
-#include "scenario/plan_compare.h"
+#include "scenario/comparison_report.h"
 
 #include <gtest/gtest.h>
 

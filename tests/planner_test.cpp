@@ -19,7 +19,7 @@ std::shared_ptr<const Model> Demo(uint64_t seed) {
   return model;
 }
 
-DatasetFiles PlanFiles(const Model& model, const PlanOptions& options) {
+PlanFiles PlanFilesOf(const Model& model, const PlanOptions& options) {
   const Plan plan = PlanBacklog(model, options);
   return WritePlanFiles(model, plan, BuildReport(model, plan));
 }
@@ -34,7 +34,7 @@ TEST_P(GeneratedFactory, PlanPassesTheChecker) {
   options.policy = seed % 2 == 0 ? AllocationPolicy::kPriority : AllocationPolicy::kRevenue;
   options.licence_policy = seed % 3 == 0 ? LicencePolicy::kExpected : LicencePolicy::kConservative;
   const Plan plan = PlanBacklog(*model, options);
-  const DatasetFiles files = WritePlanFiles(*model, plan, BuildReport(*model, plan));
+  const PlanFiles files = WritePlanFiles(*model, plan, BuildReport(*model, plan));
   Diagnostics violations(5);
   EXPECT_TRUE(CheckPlan(*model, files, violations)) << "seed " << seed;
   for (const Diagnostic& d : violations.kept()) ADD_FAILURE() << "seed " << seed << ": " << FormatDiagnostic(d);
@@ -54,7 +54,7 @@ INSTANTIATE_TEST_SUITE_P(Seeds, GeneratedFactory, testing::Range(1, 7));
 TEST(Planner, SameInputGivesByteIdenticalFiles) {
   auto model = Demo(3);
   ASSERT_NE(model, nullptr);
-  EXPECT_EQ(PlanFiles(*model, {}), PlanFiles(*model, {}));
+  EXPECT_EQ(PlanFilesOf(*model, {}), PlanFilesOf(*model, {}));
 }
 
 TEST(Planner, QuarterTableKeepsTheBacklogIdentity) {

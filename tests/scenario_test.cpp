@@ -46,7 +46,7 @@ TEST_P(Scenario, PlansAsWorkedOutByHand) {
   auto model = LoadDataset(dir, diagnostics);
   ASSERT_NE(model, nullptr) << "the scenario's dataset does not load";
   const Plan plan = PlanBacklog(*model, OptionsOf(dir));
-  const DatasetFiles files = WritePlanFiles(*model, plan, BuildReport(*model, plan));
+  const PlanFiles files = WritePlanFiles(*model, plan, BuildReport(*model, plan));
   for (const auto& [name, content] : files) {
     const auto expected = dir / "expected" / name;
     if (std::filesystem::exists(expected)) {

@@ -641,7 +641,7 @@ TEST(Server, AStoreKeepsPlansAndScenariosAcrossRestarts) {
   const int64_t plan = snapshot->source().plan_version;
   ASSERT_GT(plan, 0);
   // The stored plan is the plan served, file for file; planning again stores nothing new.
-  EXPECT_EQ(store->LoadPlanFiles(plan), WritePlanFiles(snapshot->model(), snapshot->plan(), snapshot->report()));
+  EXPECT_EQ(store->LoadPlanFiles(plan), WritePlanFiles(snapshot->model(), snapshot->plan(), snapshot->report()).files);
   EXPECT_EQ(backend.Replan(std::nullopt, problems)->source().plan_version, plan);
   EXPECT_EQ(store->Versions(kPlanKind).size(), 1u);
   Diagnostics unknown;

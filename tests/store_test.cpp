@@ -50,7 +50,7 @@ DatasetFiles PlanFilesOf(const DatasetFiles& dataset) {
   EXPECT_NE(model, nullptr);
   if (!model) return {};
   const Plan plan = PlanBacklog(*model, PlanOptions{});
-  return WritePlanFiles(*model, plan, BuildReport(*model, plan));
+  return WritePlanFiles(*model, plan, BuildReport(*model, plan)).files;
 }
 
 std::vector<std::string> Printed(const Diagnostics& diagnostics) {
@@ -97,8 +97,8 @@ TEST_F(StoreTest, DatasetRoundTripGivesTheSameModelDiagnosticsAndPlan) {
   EXPECT_EQ(Printed(from_store), Printed(from_folder));
   const Plan folder_plan = PlanBacklog(*folder_model, PlanOptions{});
   const Plan store_plan = PlanBacklog(*store_model, PlanOptions{});
-  EXPECT_TRUE(test::SameFiles(WritePlanFiles(*store_model, store_plan, BuildReport(*store_model, store_plan)),
-                              WritePlanFiles(*folder_model, folder_plan, BuildReport(*folder_model, folder_plan))));
+  EXPECT_TRUE(test::SameFiles(WritePlanFiles(*store_model, store_plan, BuildReport(*store_model, store_plan)).files,
+                              WritePlanFiles(*folder_model, folder_plan, BuildReport(*folder_model, folder_plan)).files));
   std::filesystem::remove_all(dir);
 }
 

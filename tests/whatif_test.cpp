@@ -14,6 +14,7 @@
 #include "plan/planner.h"
 #include "plan/promise_session.h"
 #include "plan/plan_writer.h"
+#include "scenario/comparison_report.h"
 #include "test_data.h"
 
 namespace takt {

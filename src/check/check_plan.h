@@ -5,22 +5,12 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <span>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
 
 #include "common/diagnostics.h"
 #include "model/model.h"
+#include "planfiles/plan_files.h"
 
 namespace takt {
-
-/// Plan files in memory: (file name, content); same names as on disk.
-using PlanFiles = std::vector<std::pair<std::string, std::string>>;
-
-/// The files a plan folder holds, as the planner writes them.
-std::span<const std::string_view> PlanFileNames();
 
 /// How much of the plan was read (rows that parsed), for the checker's verdict line.
 struct CheckCounts {

@@ -3,16 +3,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <utility>
 
 #include "common/flat_set.h"
 #include "common/suggest.h"
-#include "io/csv_reader.h"
-#include "io/field_parser.h"
+#include "planfiles/plan_format.h"
 
 namespace takt::check {
+
+using planfiles::PlanRow;
 
 const char* LineStatusName(LineStatus status) {
   switch (status) {
@@ -68,50 +68,6 @@ std::string RowCodes::operator[](size_t row) const {
 
 namespace {
 
-/// Plan quantities are whole units up to 10^12, so that every product the checks take fits.
-constexpr int64_t kMaxQty = 1000000000000;
-
-/// The text of a plan file, or nothing (reported) when it is missing or unreadable.
-std::optional<std::string> Open(const FileSource& source, std::string_view name, Diagnostics& d) {
-  bool unreadable = false;
-  std::optional<std::string> content = source(name, unreadable);
-  if (!content && !unreadable) {
-    d.Error("missing-file", name, 0, "", fmt::format("the plan has no {}", name),
-            "write the plan with 'takt plan DIR --out PLANDIR' and check that folder");
-  }
-  return content;
-}
-
-/// Reads the rows of one CSV plan file, calling `on_record` for each well-formed record. The state
-/// says whether the file was there and whether every row of it parsed (`on_record` returns false
-/// for a row it could not use).
-template <typename OnRecord>
-FileState ReadCsv(const FileSource& source, std::string_view name, std::span<const ColumnSpec> columns, Diagnostics& d,
-                  OnRecord on_record) {
-  FileState state;
-  std::optional<std::string> content = Open(source, name, d);
-  if (!content) return state;
-  state.present = true;
-  std::optional<CsvReader> reader = CsvReader::FromText(std::move(*content), std::string(name), d);
-  if (!reader || !reader->ReadHeader(d)) return state;
-  FieldParser f(name, columns, reader->header(), d);
-  if (!f.columns_ok()) return state;
-  state.readable = true;
-  bool complete = true;
-  CsvRecord record;
-  for (;;) {
-    // The reader reports and skips malformed records; any such report leaves the file incomplete.
-    const int64_t errors_before = d.error_count();
-    const bool more = reader->Next(record, d);
-    if (d.error_count() != errors_before) complete = false;
-    if (!more) break;
-    f.Start(record);
-    if (!on_record(f)) complete = false;
-  }
-  state.complete = complete;
-  return state;
-}
-
 class PlanReader {
  public:
   PlanReader(const ModelIndex& index, const FileSource& source, Diagnostics& d)
@@ -130,7 +86,7 @@ class PlanReader {
   }
 
  private:
-  std::optional<ItemId> Item(FieldParser& f, size_t column) {
+  std::optional<ItemId> Item(PlanRow& f, size_t column) {
     auto code = f.Code(column);
     if (!code) return std::nullopt;
     if (auto id = index_.FindItem(*code)) return id;
@@ -139,7 +95,7 @@ class PlanReader {
     return std::nullopt;
   }
 
-  std::optional<SiteId> Site(FieldParser& f, size_t column) {
+  std::optional<SiteId> Site(PlanRow& f, size_t column) {
     auto code = f.Code(column);
     if (!code) return std::nullopt;
     if (auto id = index_.FindSite(*code)) return id;
@@ -148,7 +104,7 @@ class PlanReader {
     return std::nullopt;
   }
 
-  std::optional<ResourceId> Resource(FieldParser& f, size_t column) {
+  std::optional<ResourceId> Resource(PlanRow& f, size_t column) {
     auto code = f.Code(column);
     if (!code) return std::nullopt;
     if (auto id = index_.FindResource(*code)) return id;
@@ -158,10 +114,10 @@ class PlanReader {
   }
 
   /// The order line named by two columns. With `optional`, both empty is "no line" (an invalid id).
-  std::optional<LineId> Line(FieldParser& f, size_t order_column, size_t line_column, bool optional = false) {
+  std::optional<LineId> Line(PlanRow& f, size_t order_column, size_t line_column, bool optional = false) {
     if (optional && f.Text(order_column).empty() && f.Text(line_column).empty()) return LineId();
     auto order = f.Code(order_column);
-    auto line = f.Int(line_column, 1, 1000000000);
+    auto line = f.LineNumber(line_column);
     if (!order || !line) return std::nullopt;
     if (*order != last_order_) {
       last_order_ = *order;
@@ -178,17 +134,15 @@ class PlanReader {
   }
 
   void ReadWorkOrders() {
-    enum { kWorkOrder, kItem, kSite, kQty, kStart, kEnd, kOrder, kLine };
-    static constexpr std::array<ColumnSpec, 8> kColumns = {
-        {{"work_order"}, {"item"}, {"site"}, {"qty"}, {"start"}, {"end"}, {"order"}, {"line"}}};
+    using C = planfiles::WorkOrderColumns;
     int64_t last_serial = -1;
     bool order_reported = false;
-    plan_.work_orders_file = ReadCsv(source_, kWorkOrdersFile, kColumns, d_, [&](FieldParser& f) {
-      auto code = f.Code(kWorkOrder);
+    plan_.work_orders_file = planfiles::ReadPlanCsv<C>(source_, d_, [&](PlanRow& f) {
+      auto code = f.Code(C::kWorkOrder);
       if (!code) return false;
       if (!plan_.work_order_codes.Add(*code)) {
         const int first = plan_.work_orders[static_cast<size_t>(plan_.work_order_codes.Find(*code))].src_line;
-        f.Error(kWorkOrder, "duplicate-key",
+        f.Error(C::kWorkOrder, "duplicate-key",
                 fmt::format("work order {} is listed twice (first on line {})", Quote(*code), first));
         return false;
       }
@@ -204,12 +158,12 @@ class PlanReader {
                  fmt::format("work order {} comes after a higher number: rows are in creation order", *code));
       }
       if (serial) last_serial = std::max(last_serial, *serial);
-      auto item = Item(f, kItem);
-      auto site = Site(f, kSite);
-      auto qty = f.Int(kQty, 1, kMaxQty);
-      auto start = f.Date(kStart);
-      auto end = f.Date(kEnd);
-      auto line = Line(f, kOrder, kLine, true);
+      auto item = Item(f, C::kItem);
+      auto site = Site(f, C::kSite);
+      auto qty = f.Quantity(C::kQty);
+      auto start = f.Date(C::kStart);
+      auto end = f.Date(C::kEnd);
+      auto line = Line(f, C::kOrder, C::kLine, true);
       if (!f.record_ok()) return false;
       w.ok = true;
       w.item = *item;
@@ -223,27 +177,25 @@ class PlanReader {
   }
 
   void ReadOperations() {
-    enum { kWorkOrder, kStep, kResource, kStart, kEnd, kQty };
-    static constexpr std::array<ColumnSpec, 6> kColumns = {
-        {{"work_order"}, {"step"}, {"resource"}, {"start"}, {"end"}, {"qty"}}};
-    plan_.operations_file = ReadCsv(source_, kOperationsFile, kColumns, d_, [&](FieldParser& f) {
+    using C = planfiles::OperationColumns;
+    plan_.operations_file = planfiles::ReadPlanCsv<C>(source_, d_, [&](PlanRow& f) {
       OperationRow op;
       op.src_line = f.line();
       bool resolved = true;
-      if (auto code = f.Code(kWorkOrder)) {
+      if (auto code = f.Code(C::kWorkOrder)) {
         op.work_order = plan_.work_order_codes.Find(*code);
         resolved = op.work_order >= 0;
         // References into a file that could not be read would only echo that one problem.
         if (!resolved && plan_.work_orders_file.readable) {
-          f.Error(kWorkOrder, "unknown-reference",
+          f.Error(C::kWorkOrder, "unknown-reference",
                   fmt::format("work order {} is not in work_orders.csv", Quote(*code)));
         }
       }
-      auto step = f.Int(kStep, 1, 1000000000);
-      auto resource = Resource(f, kResource);
-      auto start = f.Date(kStart);
-      auto end = f.Date(kEnd);
-      auto qty = f.Int(kQty, 1, kMaxQty);
+      auto step = f.LineNumber(C::kStep);
+      auto resource = Resource(f, C::kResource);
+      auto start = f.Date(C::kStart);
+      auto end = f.Date(C::kEnd);
+      auto qty = f.Quantity(C::kQty);
       if (!f.record_ok() || !resolved) return false;
       op.step = *step;
       op.resource = *resource;
@@ -256,15 +208,14 @@ class PlanReader {
   }
 
   void ReadPurchases() {
-    enum { kItem, kSite, kDate, kQty, kPurchase };
-    static constexpr std::array<ColumnSpec, 5> kColumns = {{{"item"}, {"site"}, {"date"}, {"qty"}, {"purchase"}}};
+    using C = planfiles::PurchaseColumns;
     FlatSet64 seen;  // (item, site, date): one purchase each
-    plan_.purchases_file = ReadCsv(source_, kPurchasesFile, kColumns, d_, [&](FieldParser& f) {
-      auto code = f.Code(kPurchase);
+    plan_.purchases_file = planfiles::ReadPlanCsv<C>(source_, d_, [&](PlanRow& f) {
+      auto code = f.Code(C::kPurchase);
       if (!code) return false;
       if (!plan_.purchase_codes.Add(*code)) {
         const int first = plan_.purchases[static_cast<size_t>(plan_.purchase_codes.Find(*code))].src_line;
-        f.Error(kPurchase, "duplicate-key",
+        f.Error(C::kPurchase, "duplicate-key",
                 fmt::format("purchase {} is listed twice (first on line {})", Quote(*code), first));
         return false;
       }
@@ -274,10 +225,10 @@ class PlanReader {
         d_.Error("bad-id", f.file(), f.line(), "purchase",
                  fmt::format("purchase {} is not 'PO-' and a 7-digit number", Quote(*code)));
       }
-      auto item = Item(f, kItem);
-      auto site = Site(f, kSite);
-      auto date = f.Date(kDate);
-      auto qty = f.Int(kQty, 1, kMaxQty);
+      auto item = Item(f, C::kItem);
+      auto site = Site(f, C::kSite);
+      auto date = f.Date(C::kDate);
+      auto qty = f.Quantity(C::kQty);
       if (!f.record_ok()) return false;
       p.ok = true;
       p.item = *item;
@@ -298,18 +249,15 @@ class PlanReader {
   }
 
   void ReadShipments() {
-    enum { kOrder, kLine, kItem, kSite, kShipDate, kQty, kRevenue, kCost };
-    static constexpr std::array<ColumnSpec, 8> kColumns = {
-        {{"order"}, {"line"}, {"item"}, {"site"}, {"ship_date"}, {"qty"}, {"revenue"}, {"cost"}}};
-    constexpr Fixed4 kAnyMoney = -1000000000000000000;
-    plan_.shipments_file = ReadCsv(source_, kShipmentsFile, kColumns, d_, [&](FieldParser& f) {
-      auto line = Line(f, kOrder, kLine);
-      auto item = Item(f, kItem);
-      auto site = Site(f, kSite);
-      auto date = f.Date(kShipDate);
-      auto qty = f.Int(kQty, 1, kMaxQty);
-      auto revenue = f.Decimal(kRevenue, kAnyMoney);
-      auto cost = f.Decimal(kCost, kAnyMoney);
+    using C = planfiles::ShipmentColumns;
+    plan_.shipments_file = planfiles::ReadPlanCsv<C>(source_, d_, [&](PlanRow& f) {
+      auto line = Line(f, C::kOrder, C::kLine);
+      auto item = Item(f, C::kItem);
+      auto site = Site(f, C::kSite);
+      auto date = f.Date(C::kShipDate);
+      auto qty = f.Quantity(C::kQty);
+      auto revenue = f.Amount(C::kRevenue);
+      auto cost = f.Amount(C::kCost);
       if (!f.record_ok()) return false;
       plan_.shipments.push_back({f.line(), *line, *item, *site, *date, *qty, *revenue, *cost});
       return true;
@@ -317,32 +265,17 @@ class PlanReader {
   }
 
   void ReadStatuses() {
-    enum { kOrder, kLine, kItem, kQty, kRequest, kPlanned, kShipped, kStatus, kDaysLate, kReasonCode, kReason };
-    static constexpr std::array<ColumnSpec, 11> kColumns = {{{"order"},
-                                                             {"line"},
-                                                             {"item"},
-                                                             {"qty"},
-                                                             {"request_date"},
-                                                             {"planned_date"},
-                                                             {"shipped_qty"},
-                                                             {"status"},
-                                                             {"days_late"},
-                                                             {"reason_code"},
-                                                             {"reason"}}};
-    static constexpr std::array<std::string_view, 3> kStatuses = {"unplanned", "late", "on_time"};
-    static constexpr std::array<std::string_view, 9> kReasons = {"material",        "capacity",       "lead_time",
-                                                                 "licence_pending", "licence_denied", "licence_missing",
-                                                                 "prohibited",      "horizon",        "past_due"};
-    plan_.status_file = ReadCsv(source_, kOrderStatusFile, kColumns, d_, [&](FieldParser& f) {
-      auto line = Line(f, kOrder, kLine);
-      auto item = Item(f, kItem);
-      auto qty = f.Int(kQty, 0, kMaxQty);
-      auto request = f.Date(kRequest);
-      auto planned = f.Date(kPlanned, kNoDay);
-      auto shipped = f.Int(kShipped, 0, kMaxQty);
-      auto status = f.Enum(kStatus, kStatuses);
-      auto days_late = f.Int(kDaysLate, -100000, 100000, INT64_MIN);
-      auto reason_code = f.Enum(kReasonCode, kReasons, -1);
+    using C = planfiles::StatusColumns;
+    plan_.status_file = planfiles::ReadPlanCsv<C>(source_, d_, [&](PlanRow& f) {
+      auto line = Line(f, C::kOrder, C::kLine);
+      auto item = Item(f, C::kItem);
+      auto qty = f.QuantityOrZero(C::kQty);
+      auto request = f.Date(C::kRequest);
+      auto planned = f.Date(C::kPlanned, kNoDay);
+      auto shipped = f.QuantityOrZero(C::kShipped);
+      auto status = f.Status(C::kStatus);
+      auto days_late = f.DaysLate(C::kDaysLate);
+      auto reason_code = f.ReasonCode(C::kReasonCode);
       if (!f.record_ok()) return false;
       StatusRow s;
       s.src_line = f.line();
@@ -353,29 +286,26 @@ class PlanReader {
       s.planned_date = *planned;
       s.shipped_qty = *shipped;
       s.status = static_cast<LineStatus>(*status);
-      if (*days_late != INT64_MIN) s.days_late = *days_late;
+      if (*days_late != planfiles::kNoDaysLate) s.days_late = *days_late;
       s.has_reason_code = *reason_code >= 0;
-      s.has_reason = !f.Text(kReason).empty();
+      s.has_reason = !f.Text(C::kReason).empty();
       plan_.statuses.push_back(s);
       return true;
     });
   }
 
   void ReadPegging() {
-    enum { kOrder, kLine, kItem, kSite, kDate, kQty, kKind, kSource };
-    static constexpr std::array<ColumnSpec, 8> kColumns = {
-        {{"order"}, {"line"}, {"item"}, {"site"}, {"date"}, {"qty"}, {"source_kind"}, {"source"}}};
-    static constexpr std::array<std::string_view, 4> kKinds = {"onhand", "receipt", "purchase", "work_order"};
-    plan_.pegging_file = ReadCsv(source_, kPeggingFile, kColumns, d_, [&](FieldParser& f) {
+    using C = planfiles::PeggingColumns;
+    plan_.pegging_file = planfiles::ReadPlanCsv<C>(source_, d_, [&](PlanRow& f) {
       PeggingRow p;
       p.src_line = f.line();
-      auto line = Line(f, kOrder, kLine);
-      auto item = Item(f, kItem);
-      auto site = Site(f, kSite);
-      auto date = f.Date(kDate);
-      auto qty = f.Int(kQty, 1, kMaxQty);
-      auto kind = f.Enum(kKind, kKinds);
-      const std::string_view source = f.Text(kSource);
+      auto line = Line(f, C::kOrder, C::kLine);
+      auto item = Item(f, C::kItem);
+      auto site = Site(f, C::kSite);
+      auto date = f.Date(C::kDate);
+      auto qty = f.Quantity(C::kQty);
+      auto kind = f.SourceKind(C::kKind);
+      const std::string_view source = f.Text(C::kSource);
       bool resolved = true;
       if (kind && item && site) {
         p.kind = static_cast<SourceKind>(*kind);
@@ -384,7 +314,7 @@ class PlanReader {
           case SourceKind::kReceipt:
             p.receipts = index_.FindReceipts(*item, *site, source);
             if (p.receipts == nullptr) {
-              f.Error(kSource, "unknown-reference",
+              f.Error(C::kSource, "unknown-reference",
                       fmt::format("receipt {} of {} at site {} is not in supply.csv", Quote(source),
                                   index_.item_code(*item), index_.site_code(*site)));
             }
@@ -393,14 +323,14 @@ class PlanReader {
             p.source = plan_.purchase_codes.Find(source);
             resolved = p.source >= 0;
             if (!resolved && plan_.purchases_file.readable) {
-              f.Error(kSource, "unknown-reference", fmt::format("purchase {} is not in purchases.csv", Quote(source)));
+              f.Error(C::kSource, "unknown-reference", fmt::format("purchase {} is not in purchases.csv", Quote(source)));
             }
             break;
           case SourceKind::kWorkOrder:
             p.source = plan_.work_order_codes.Find(source);
             resolved = p.source >= 0;
             if (!resolved && plan_.work_orders_file.readable) {
-              f.Error(kSource, "unknown-reference",
+              f.Error(C::kSource, "unknown-reference",
                       fmt::format("work order {} is not in work_orders.csv", Quote(source)));
             }
             break;
@@ -417,24 +347,7 @@ class PlanReader {
     });
   }
 
-  void ReadSummary() {
-    const std::optional<std::string> content = Open(source_, kSummaryFile, d_);
-    if (!content) return;
-    plan_.summary_file.present = true;
-    JsonError error;
-    plan_.summary = ParseJson(*content, error);
-    if (!plan_.summary) {
-      d_.Error("bad-json", kSummaryFile, error.line, "",
-               error.line > 0 ? fmt::format("column {}: {}", error.column, error.message) : error.message);
-      return;
-    }
-    if (plan_.summary->kind != JsonValue::Kind::kObject) {
-      d_.Error("bad-json", kSummaryFile, 0, "", "summary.json must hold one JSON object");
-      plan_.summary.reset();
-      return;
-    }
-    plan_.summary_file.complete = true;
-  }
+  void ReadSummary() { plan_.summary = planfiles::ReadPlanSummary(source_, d_, plan_.summary_file); }
 
   /// Rows are sorted as docs/format.md states, so that a plan's files are byte-identical run to run.
   /// The first row out of order in each file is reported (orders inside one key are not checked

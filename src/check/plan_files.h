@@ -1,29 +1,24 @@
 #pragma once
-// The plan files as plain rows, with their source lines, codes resolved to the dataset's ids.
-// Reading reports every malformed row (bad number or date, unknown item, site, resource, order
-// line, work order or purchase; missing file or column) and keeps the rows that parsed whole.
+// The plan files as the checker holds them: plain rows with their source lines, codes resolved to
+// the dataset's ids. The files are read by planfiles/plan_reader.h; resolving reports every unknown
+// item, site, resource, order line, work order or purchase, and keeps the rows that resolved whole.
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "check/check_plan.h"
 #include "check/model_index.h"
-#include "check/summary_json.h"
 #include "common/diagnostics.h"
 #include "common/string_pool.h"
+#include "planfiles/plan_reader.h"
 
 namespace takt::check {
 
-inline constexpr std::string_view kShipmentsFile = "shipments.csv";
-inline constexpr std::string_view kOrderStatusFile = "order_status.csv";
-inline constexpr std::string_view kWorkOrdersFile = "work_orders.csv";
-inline constexpr std::string_view kOperationsFile = "operations.csv";
-inline constexpr std::string_view kPurchasesFile = "purchases.csv";
-inline constexpr std::string_view kPeggingFile = "pegging.csv";
-inline constexpr std::string_view kSummaryFile = "summary.json";
+using planfiles::FileSource;
+using planfiles::FileState;
+using planfiles::JsonValue;
 
 /// The codes of work orders or purchases, one per row. The planner's own ids (`WO-` and seven
 /// digits) are kept as numbers, found by array index; other codes are interned. Millions of rows
@@ -125,14 +120,6 @@ struct PeggingRow {
   const ReceiptGroup* receipts = nullptr;  ///< for kReceipt
 };
 
-/// What reading one file came to. Checks that add up a whole file run only on complete files,
-/// so that one bad row is reported once and not again as a shortage or a wrong total.
-struct FileState {
-  bool present = false;
-  bool readable = false;  ///< present with every column: its rows could be read
-  bool complete = false;  ///< readable, and every row parsed and resolved
-};
-
 struct PlanData {
   std::vector<WorkOrderRow> work_orders;
   RowCodes work_order_codes{"WO-"};
@@ -146,10 +133,6 @@ struct PlanData {
 
   FileState work_orders_file, operations_file, purchases_file, shipments_file, status_file, pegging_file, summary_file;
 };
-
-/// Gives the text of one plan file: nothing when the file is absent, or, with `unreadable` set,
-/// when it exists but could not be read (the source reports that itself).
-using FileSource = std::function<std::optional<std::string>(std::string_view name, bool& unreadable)>;
 
 /// Reads every plan file, one at a time, so that only one file's text is held at once; problems go
 /// to `violations`.

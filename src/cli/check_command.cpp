@@ -85,13 +85,13 @@ int RunCheck(const CheckOptions& options) {
                  plan_version, info.parent, dataset.version);
     }
     plan_label = fmt::format("{} plan {}", source.db, plan_version);
-    const std::optional<DatasetFiles> files = dataset.store->LoadPlanFiles(plan_version);
+    std::optional<DatasetFiles> files = dataset.store->LoadPlanFiles(plan_version);
     if (!files) {
       fmt::print(stderr, "takt check: {} cannot be read\n", plan_label);
       return kExitFailed;
     }
     fmt::print("checking {} against {}\n", plan_label, dataset.label);
-    clean = CheckPlan(model, *files, violations, &counts);
+    clean = CheckPlan(model, PlanFiles(std::move(*files)), violations, &counts);
   } else {
     std::error_code ec;
     if (!std::filesystem::is_directory(plan_dir, ec)) {

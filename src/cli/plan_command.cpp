@@ -57,7 +57,7 @@ int RunPlan(const PlanCommandOptions& options) {
                                    LicencePolicyName(plan_options.licence_policy));
     if (!options.note.empty()) note += "; " + options.note;
     const int64_t version =
-        dataset.store->SavePlan(dataset.version, WritePlanFiles(model, plan, report), name,
+        dataset.store->SavePlan(dataset.version, WritePlanFiles(model, plan, report).files, name,
                                 options.user.empty() ? CurrentUser() : options.user, note, ProgressLines("saving"));
     written += fmt::format("{}{} as plan version {}", written.empty() ? "" : " and ", options.source.db, version);
   }

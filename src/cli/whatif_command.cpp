@@ -19,7 +19,7 @@
 #include "plan/plan_report.h"
 #include "plan/plan_writer.h"
 #include "plan/planner.h"
-#include "scenario/plan_compare.h"
+#include "scenario/comparison_report.h"
 #include "scenario/scenario.h"
 #include "scenario/whatif.h"
 

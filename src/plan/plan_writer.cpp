@@ -212,8 +212,8 @@ std::string WriteEach(const Model& m, const Plan& plan, const PlanReport& report
 
 }  // namespace
 
-DatasetFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& report) {
-  DatasetFiles files;
+PlanFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& report) {
+  PlanFiles files;
   std::map<std::string, std::unique_ptr<TextSink>> sinks;
   WriteEach(
       m, plan, report,
@@ -223,7 +223,7 @@ DatasetFiles WritePlanFiles(const Model& m, const Plan& plan, const PlanReport& 
         return *sink;
       },
       [&](const char* name, TextSink& sink) {
-        files.emplace_back(name, std::move(sink.text()));
+        files.files.emplace_back(name, std::move(sink.text()));
         sinks.erase(name);
         return std::string();
       });

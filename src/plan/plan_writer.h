@@ -4,15 +4,15 @@
 #include <filesystem>
 #include <string>
 
-#include "io/dataset_loader.h"
 #include "model/model.h"
 #include "plan/plan.h"
 #include "plan/plan_report.h"
+#include "planfiles/plan_files.h"
 
 namespace takt {
 
 /// The plan's files, (name, content), in a fixed order, in memory.
-DatasetFiles WritePlanFiles(const Model& model, const Plan& plan, const PlanReport& report);
+PlanFiles WritePlanFiles(const Model& model, const Plan& plan, const PlanReport& report);
 
 /// Writes the plan's files into `dir` (created if needed), each streamed to a temporary file and
 /// renamed into place when complete. Returns an error message or "".

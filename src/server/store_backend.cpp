@@ -48,7 +48,7 @@ std::shared_ptr<PlanSnapshot> StoreBackend::Replan(std::optional<int64_t> datase
     if (v.parent == version && v.note == note) plan_version = v.id;
   }
   if (plan_version == 0) {
-    plan_version = store_.SavePlan(version, WritePlanFiles(snapshot->model(), snapshot->plan(), snapshot->report()),
+    plan_version = store_.SavePlan(version, WritePlanFiles(snapshot->model(), snapshot->plan(), snapshot->report()).files,
                                    info->name, user_, note);
   }
   snapshot->set_plan_version(plan_version);

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace takt::check {
+namespace takt::planfiles {
 
 struct JsonValue {
   enum class Kind : uint8_t { kNull, kBool, kNumber, kString, kArray, kObject };
@@ -32,4 +32,4 @@ struct JsonError {
 /// than 64 levels.
 std::optional<JsonValue> ParseJson(const std::string& text, JsonError& error);
 
-}  // namespace takt::check
+}  // namespace takt::planfiles

@@ -1,10 +1,10 @@
-#include "check/summary_json.h"
+#include "planfiles/summary_json.h"
 
 #include <algorithm>
 #include <exception>
 #include <nlohmann/json.hpp>
 
-namespace takt::check {
+namespace takt::planfiles {
 
 const JsonValue* JsonValue::Find(std::string_view key) const {
   for (const auto& [name, value] : members) {
@@ -138,4 +138,4 @@ std::optional<JsonValue> ParseJson(const std::string& text, JsonError& error) {
   return std::move(builder.root());
 }
 
-}  // namespace takt::check
+}  // namespace takt::planfiles
