@@ -7,6 +7,7 @@
 
 #include "check/check_plan.h"
 #include "generate/generator.h"
+#include "io/dataset_loader.h"
 #include "plan/allocation.h"
 #include "plan/candidate_sites.h"
 #include "plan/line_order.h"
@@ -24,7 +25,7 @@ std::shared_ptr<const Model> Demo(uint64_t seed) {
   return model;
 }
 
-DatasetFiles FilesOf(const Model& model, const Plan& plan) {
+PlanFiles FilesOf(const Model& model, const Plan& plan) {
   return WritePlanFiles(model, plan, BuildReport(model, plan));
 }
 
