@@ -96,7 +96,11 @@ int64_t BackwardScheduler<kFollowing>::BuildBackward(const Routing& r, int64_t q
   return qty - remaining;
 }
 
-template class BackwardScheduler<false>;
-template class BackwardScheduler<true>;
+// Only the entry points are instantiated explicitly: private helpers stay implicit, so that the
+// compiler may inline them at their one call site.
+template BackwardScheduler<false>::BackwardScheduler(PlanningState<false>&);
+template int64_t BackwardScheduler<false>::Acquire(ItemId, SiteId, int64_t, int32_t, int);
+template BackwardScheduler<true>::BackwardScheduler(PlanningState<true>&);
+template int64_t BackwardScheduler<true>::Acquire(ItemId, SiteId, int64_t, int32_t, int);
 
 }  // namespace takt::engine

@@ -279,7 +279,13 @@ void ForwardScheduler<kFollowing>::ConsumeOn(const TakeList& takes, int32_t day,
   }
 }
 
-template class ForwardScheduler<false>;
-template class ForwardScheduler<true>;
+// Only the entry points are instantiated explicitly: private helpers stay implicit, so that the
+// compiler may inline them at their one call site.
+template ForwardScheduler<false>::ForwardScheduler(PlanningState<false>&);
+template int32_t ForwardScheduler<false>::SupplyForward(ItemId, SiteId, int64_t, int32_t, int, Constraint&, TakeList*, std::vector<Portion>*, Reserve);
+template void ForwardScheduler<false>::ConsumeOn(const TakeList&, int32_t, Consumer);
+template ForwardScheduler<true>::ForwardScheduler(PlanningState<true>&);
+template int32_t ForwardScheduler<true>::SupplyForward(ItemId, SiteId, int64_t, int32_t, int, Constraint&, TakeList*, std::vector<Portion>*, Reserve);
+template void ForwardScheduler<true>::ConsumeOn(const TakeList&, int32_t, Consumer);
 
 }  // namespace takt::engine

@@ -165,7 +165,11 @@ int32_t LinePlanner<kFollowing>::ForwardWhole(ItemId item, SiteId site, int64_t 
   return ship;
 }
 
-template class LinePlanner<false>;
-template class LinePlanner<true>;
+// Only the entry points are instantiated explicitly: private helpers stay implicit, so that the
+// compiler may inline them at their one call site.
+template LinePlanner<false>::LinePlanner(PlanningState<false>&, LicencePolicy);
+template void LinePlanner<false>::Plan(const OrderLine&, LineId, LineOutcome&, const LineGuidance&);
+template LinePlanner<true>::LinePlanner(PlanningState<true>&, LicencePolicy);
+template void LinePlanner<true>::Plan(const OrderLine&, LineId, LineOutcome&, const LineGuidance&);
 
 }  // namespace takt::engine

@@ -121,7 +121,9 @@ typename PartialLinePlanner<kFollowing>::Result PartialLinePlanner<kFollowing>::
   return result;
 }
 
-template class PartialLinePlanner<false>;
-template class PartialLinePlanner<true>;
+// Only the entry points are instantiated explicitly: private helpers stay implicit, so that the
+// compiler may inline them at their one call site.
+template void PartialLinePlanner<false>::Plan(const OrderLine&, std::span<const SiteId>, LineOutcome&, int32_t, const Constraint&);
+template void PartialLinePlanner<true>::Plan(const OrderLine&, std::span<const SiteId>, LineOutcome&, int32_t, const Constraint&);
 
 }  // namespace takt::engine

@@ -136,7 +136,20 @@ void PlanRun<kFollowing>::StartFrom(const PlanState& state, const Model& base_mo
                          base.operations.begin() + static_cast<ptrdiff_t>(state.operations));
 }
 
-template class PlanRun<false>;
-template class PlanRun<true>;
+// Only the entry points are instantiated explicitly: private helpers stay implicit, so that the
+// compiler may inline them at their one call site.
+template PlanRun<false>::PlanRun(const Model&, const PlanOptions&, const LineAllocation*);
+template void PlanRun<false>::Prepare(std::vector<LineId>);
+template void PlanRun<false>::PlanLines(size_t, size_t);
+template std::vector<ScenarioStart> PlanRun<false>::PlanAllKeeping(std::vector<LineId>, size_t);
+template std::shared_ptr<const PlanState> PlanRun<false>::StateAt(size_t) const;
+template void PlanRun<false>::StartFrom(const PlanState&, const Model&, const Plan&);
+template PlanRun<true>::PlanRun(const Model&, const PlanOptions&, const LineAllocation*);
+template void PlanRun<true>::Prepare(std::vector<LineId>);
+template void PlanRun<true>::PlanLines(size_t, size_t);
+template std::vector<ScenarioStart> PlanRun<true>::PlanAllKeeping(std::vector<LineId>, size_t);
+template std::shared_ptr<const PlanState> PlanRun<true>::StateAt(size_t) const;
+template void PlanRun<true>::StartFrom(const PlanState&, const Model&, const Plan&);
+template size_t PlanRun<true>::PlanLinesFollowing(size_t, size_t, ScenarioFollower&, std::vector<ScenarioStart>&);
 
 }  // namespace takt::engine

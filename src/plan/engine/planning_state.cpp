@@ -98,7 +98,7 @@ std::shared_ptr<PlanState> PlanningState<kFollowing>::SnapshotBeforeLine(size_t 
     const int32_t k = follow != nullptr ? follow->local_resource[r.index()] : -1;
     if (k >= 0) follow->capacity.Use(ResourceId(k), day, amount);
   };
-  for (auto u = undo_.rbegin(); u != undo_.rend(); ++u) Revert(*u, add, use, state->purchases);
+  for (size_t i = undo_.size(); i-- > 0;) Revert(undo_[i], add, use, state->purchases);
   // Purchase slots the line opened are closed again.
   for (size_t i = line_start.purchases; i < state->purchases.size(); ++i) {
     const Purchase& p = state->purchases[i];
@@ -121,7 +121,19 @@ void PlanningState<kFollowing>::Restore(const PlanState& state) {
   purchase_at_ = state.purchase_at;
 }
 
-template class PlanningState<false>;
-template class PlanningState<true>;
+// Only the entry points are instantiated explicitly: private helpers stay implicit, so that the
+// compiler may inline them at their one call site.
+template PlanningState<false>::PlanningState(const PlannerIndex&, const PlanOptions&);
+template void PlanningState<false>::CommitWorkOrder(const Routing&, int64_t, const StepWindow*);
+template void PlanningState<false>::Rollback(const Savepoint&);
+template std::shared_ptr<PlanState> PlanningState<false>::Snapshot(size_t) const;
+template std::shared_ptr<PlanState> PlanningState<false>::SnapshotBeforeLine(size_t, const Filled&, ScenarioFollower::Follow*) const;
+template void PlanningState<false>::Restore(const PlanState&);
+template PlanningState<true>::PlanningState(const PlannerIndex&, const PlanOptions&);
+template void PlanningState<true>::CommitWorkOrder(const Routing&, int64_t, const StepWindow*);
+template void PlanningState<true>::Rollback(const Savepoint&);
+template std::shared_ptr<PlanState> PlanningState<true>::Snapshot(size_t) const;
+template std::shared_ptr<PlanState> PlanningState<true>::SnapshotBeforeLine(size_t, const Filled&, ScenarioFollower::Follow*) const;
+template void PlanningState<true>::Restore(const PlanState&);
 
 }  // namespace takt::engine

@@ -112,16 +112,16 @@ class PlanningState {
 
   // --- changes, all undoable until Settle --------------------------------------------------------
 
-  void AddMaterial(int32_t sp, int32_t day, int64_t qty) {
+  TAKT_ENGINE_INLINE void AddMaterial(int32_t sp, int32_t day, int64_t qty) {
     LedgerAdd(sp, day, qty);
     undo_.push_back({Undo::kMaterial, sp, day, qty});
   }
-  void UseCapacity(ResourceId r, int32_t day, Fixed4 amount) {
+  TAKT_ENGINE_INLINE void UseCapacity(ResourceId r, int32_t day, Fixed4 amount) {
     LedgerUse(r, day, amount);
     undo_.push_back({Undo::kCapacity, r.value, day, amount});
   }
   /// Records a purchase arriving on `day` (the ledger is the caller's business).
-  void Buy(ItemId item, SiteId site, int32_t day, int64_t qty, PurchaseUse use) {
+  TAKT_ENGINE_INLINE void Buy(ItemId item, SiteId site, int32_t day, int64_t qty, PurchaseUse use) {
     int32_t& index = purchase_at_[static_cast<size_t>(ix_.StockPoint(item, site)) * static_cast<size_t>(days_) +
                                   static_cast<size_t>(day)];
     if (index < 0) {
@@ -195,11 +195,11 @@ class PlanningState {
   template <typename Add, typename Use>
   static void Revert(const Undo& u, Add add, Use use, std::vector<Purchase>& purchases);
 
-  void LedgerAdd(int32_t sp, int32_t day, int64_t qty) {
+  TAKT_ENGINE_INLINE void LedgerAdd(int32_t sp, int32_t day, int64_t qty) {
     material_.Add(sp, day, qty);
     if (ScenarioFollower* f = follower()) f->Add(sp, day, qty);
   }
-  void LedgerUse(ResourceId r, int32_t day, Fixed4 amount) {
+  TAKT_ENGINE_INLINE void LedgerUse(ResourceId r, int32_t day, Fixed4 amount) {
     capacity_.Use(r, day, amount);
     if (ScenarioFollower* f = follower()) f->Use(r, day, amount);
   }
@@ -214,7 +214,7 @@ class PlanningState {
   MaterialLedger material_;
   CapacityLedger capacity_;
   Plan plan_;
-  std::vector<Undo> undo_;
+  ScratchList<Undo> undo_;
   std::vector<int32_t> purchase_at_;  ///< [stock point][day] -> purchase index, -1 none
   LineId line_;
   ScenarioFollower* follow_ = nullptr;

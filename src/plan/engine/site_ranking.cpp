@@ -44,7 +44,11 @@ const std::vector<RankedSite>& SiteRanking<kFollowing>::Rank(std::span<const Sit
   return ranked_;
 }
 
-template class SiteRanking<false>;
-template class SiteRanking<true>;
+// Only the entry points are instantiated explicitly: private helpers stay implicit, so that the
+// compiler may inline them at their one call site.
+template int32_t SiteRanking<false>::Probe(ItemId, SiteId, int64_t, int32_t) const;
+template const std::vector<RankedSite>& SiteRanking<false>::Rank(std::span<const SiteId>, ItemId, int64_t, int32_t);
+template int32_t SiteRanking<true>::Probe(ItemId, SiteId, int64_t, int32_t) const;
+template const std::vector<RankedSite>& SiteRanking<true>::Rank(std::span<const SiteId>, ItemId, int64_t, int32_t);
 
 }  // namespace takt::engine
