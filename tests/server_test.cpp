@@ -630,9 +630,9 @@ TEST(Server, ReadsGoOnWhileARePlanRunsAndSwitchAtOnce) {
 TEST(Server, AStoreKeepsPlansAndScenariosAcrossRestarts) {
   const fs::path dir = TempDir("store");
   std::string error;
-  std::unique_ptr<Store> store = Store::Open(dir / "takt.db", error);
-  ASSERT_NE(store, nullptr) << error;
-  const int64_t dataset = store->SaveDataset(Generate({Scale::kDemo, 2}).files, "demo", "test", "");
+  std::unique_ptr<Store> store = test::Ok(OpenStore((dir / "takt.db").string(), Store::Mode::kCreate));
+  ASSERT_NE(store, nullptr);
+  const int64_t dataset = test::Ok(store->SaveDataset(Generate({Scale::kDemo, 2}).files, {"demo", "test", ""}));
   StoreBackend backend(*store, {}, "tester");
   Diagnostics problems;
   std::shared_ptr<PlanSnapshot> snapshot = backend.Replan(std::nullopt, problems);
@@ -641,9 +641,10 @@ TEST(Server, AStoreKeepsPlansAndScenariosAcrossRestarts) {
   const int64_t plan = snapshot->source().plan_version;
   ASSERT_GT(plan, 0);
   // The stored plan is the plan served, file for file; planning again stores nothing new.
-  EXPECT_EQ(store->LoadPlanFiles(plan), WritePlanFiles(snapshot->model(), snapshot->plan(), snapshot->report()).files);
+  EXPECT_EQ(test::Ok(store->LoadPlanFiles(plan)),
+            WritePlanFiles(snapshot->model(), snapshot->plan(), snapshot->report()).files);
   EXPECT_EQ(backend.Replan(std::nullopt, problems)->source().plan_version, plan);
-  EXPECT_EQ(store->Versions(kPlanKind).size(), 1u);
+  EXPECT_EQ(test::Ok(store->Versions(kPlanKind)).size(), 1u);
   Diagnostics unknown;
   EXPECT_EQ(backend.Replan(dataset + 100, unknown), nullptr);
   EXPECT_TRUE(unknown.Has("unknown-version"));
@@ -653,13 +654,16 @@ TEST(Server, AStoreKeepsPlansAndScenariosAcrossRestarts) {
     ServeOptions options;
     options.port = 0;
     ApiServer api(backend, options);
-    ASSERT_TRUE(api.Bind(snapshot, backend.StoredScenarios(*snapshot), error)) << error;
+    ASSERT_TRUE(api.Bind(snapshot, test::Ok(backend.StoredScenarios(*snapshot)), error)) << error;
     std::thread runner([&] { api.Run(); });
     httplib::Client c("127.0.0.1", api.port());
     const Json created = Post(c, "/api/scenarios", {{"name", "slip"}, {"edits", edits}}, 201);
     EXPECT_GT(created["version"].get<int64_t>(), plan);
     // Another writer keeps a scenario of a name the server has not seen: the server refuses to shadow it.
-    store->SaveScenario(dataset, "taken", "[[receipts]]\naction = \"delay\"\nitem = \"GPU-B200-SC\"\ndays = 7\n", "", "other");
+    EXPECT_TRUE(store
+                    ->SaveScenario(dataset, "[[receipts]]\naction = \"delay\"\nitem = \"GPU-B200-SC\"\ndays = 7\n",
+                                   {"taken", "other", ""})
+                    .ok());
     ExpectError(Post(c, "/api/scenarios", {{"name", "taken"}, {"edits", edits}}, 409), "conflict");
     EXPECT_EQ(Get(c, "/api/scenarios").size(), 1u);
     const Json versions = Get(c, "/api/versions");
@@ -669,7 +673,7 @@ TEST(Server, AStoreKeepsPlansAndScenariosAcrossRestarts) {
     runner.join();
   }
   // A restarted server finds both scenarios in the store.
-  const std::vector<ScenarioEntry> restored = backend.StoredScenarios(*snapshot);
+  const std::vector<ScenarioEntry> restored = test::Ok(backend.StoredScenarios(*snapshot));
   ASSERT_EQ(restored.size(), 2u);
   EXPECT_EQ(restored[0].name, "slip");
   EXPECT_EQ(restored[1].name, "taken");

@@ -189,12 +189,11 @@ class StoreCli : public testing::Test {
   /// What the store holds after a killed writer: a sound file, the demo whole as version 1, and
   /// nothing else of any version; a new import works.
   static void ExpectOnlyTheDemo(const std::filesystem::path& db) {
-    std::string error;
     {
-      auto store = Store::Open(db, error);
-      ASSERT_NE(store, nullptr) << error;
-      EXPECT_EQ(store->CheckIntegrity(), "");
-      const std::vector<VersionInfo> versions = store->Versions();
+      auto store = test::Ok(OpenStore(db.string(), Store::Mode::kExisting));
+      ASSERT_NE(store, nullptr);
+      EXPECT_EQ(test::Ok(store->CheckIntegrity()), "");
+      const std::vector<VersionInfo> versions = test::Ok(store->Versions());
       ASSERT_EQ(versions.size(), 1u);
       EXPECT_EQ(versions[0].id, 1);
       EXPECT_EQ(versions[0].name, "base");
@@ -288,13 +287,12 @@ TEST_F(StoreCli, PlanIsKeptInTheStoreAndChecked) {
   EXPECT_TRUE(Contains(plan.output, "as plan version 2")) << plan.output;
   EXPECT_EQ(test::ReadText(from_store / "order_status.csv"), test::ReadText(from_folder / "order_status.csv"));
   {
-    std::string error;
-    auto store = Store::Open(db, error);
-    ASSERT_NE(store, nullptr) << error;
-    EXPECT_EQ(store->LatestPlanOf(1), 2);
-    EXPECT_EQ(store->Version(2)->parent, 1);
-    EXPECT_EQ(store->Version(2)->note, "policy=priority licence_policy=conservative");
-    const DatasetFiles stored = store->LoadPlanFiles(2).value_or(DatasetFiles{});
+    auto store = test::Ok(OpenStore(db.string(), Store::Mode::kExisting));
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(test::Ok(store->LatestPlanOf(1)), 2);
+    EXPECT_EQ(test::Ok(store->Version(2)).parent, 1);
+    EXPECT_EQ(test::Ok(store->Version(2)).note, "policy=priority licence_policy=conservative");
+    const DatasetFiles stored = test::Ok(store->LoadPlanFiles(2));
     ASSERT_EQ(stored.size(), 7u);
     DatasetFiles folder_files;
     for (const auto& [name, content] : stored) folder_files.emplace_back(name, test::ReadText(from_folder / name));
@@ -328,12 +326,11 @@ TEST_F(StoreCli, WhatIfSavesItsScenariosOnce) {
   const TaktRun again = Takt({"whatif", "--db", db.string(), "--scenario", scenario, "--out", out.string(), "--save"});
   ASSERT_EQ(again.exit_code, 0) << again.output;
   EXPECT_TRUE(Contains(again.output, "is in " + db.string() + " already (version 2)")) << again.output;
-  std::string error;
-  auto store = Store::Open(db, error);
-  ASSERT_NE(store, nullptr) << error;
-  EXPECT_EQ(store->Versions(kScenarioKind).size(), 1u);
-  EXPECT_EQ(store->ScenarioText(2), test::ReadText(scenario));
-  EXPECT_EQ(store->Version(2)->parent, 1);
+  auto store = test::Ok(OpenStore(db.string(), Store::Mode::kExisting));
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(test::Ok(store->Versions(kScenarioKind)).size(), 1u);
+  EXPECT_EQ(test::Ok(store->ScenarioText(2)), test::ReadText(scenario));
+  EXPECT_EQ(test::Ok(store->Version(2)).parent, 1);
   EXPECT_EQ(Takt({"whatif", demo(), "--scenario", scenario, "--out", out.string(), "--save"}).exit_code, 1);
 }
 
@@ -399,15 +396,14 @@ TEST_F(StoreCli, ImportKilledWhileWritingAFileLeavesWhatWasCommitted) {
   ASSERT_TRUE(import.ReadUntil("importing orders.csv")) << import.output();
   import.Kill();
   import.Wait();
-  std::string error;
-  auto store = Store::Open(db, error);
-  ASSERT_NE(store, nullptr) << error;
-  EXPECT_EQ(store->CheckIntegrity(), "");
+  auto store = test::Ok(OpenStore(db.string(), Store::Mode::kExisting));
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(test::Ok(store->CheckIntegrity()), "");
   EXPECT_TRUE(test::SameFiles(store->LoadDatasetFiles(1), test::ReadFolder(demo())));
-  if (store->Versions().size() == 2) {
+  if (test::Ok(store->Versions()).size() == 2) {
     EXPECT_TRUE(test::SameFiles(store->LoadDatasetFiles(2), test::ReadFolder(large())));  // it had committed: whole
   } else {
-    ASSERT_EQ(store->Versions().size(), 1u);
+    ASSERT_EQ(test::Ok(store->Versions()).size(), 1u);
     EXPECT_EQ(RawCount(db, "SELECT count(*) FROM files WHERE version_id <> 1"), 0);
   }
 }
@@ -424,11 +420,10 @@ TEST_F(StoreCli, PlanKilledWhileSavingLeavesNoPlan) {
     plan.Kill();
     EXPECT_EQ(plan.Wait(), 128 + SIGKILL);
   }
-  std::string error;
   {
-    auto store = Store::Open(db, error);
-    ASSERT_NE(store, nullptr) << error;
-    EXPECT_EQ(store->LatestPlanOf(1), 0);
+    auto store = test::Ok(OpenStore(db.string(), Store::Mode::kExisting));
+    ASSERT_NE(store, nullptr);
+    EXPECT_EQ(test::Ok(store->LatestPlanOf(1)), 0);
   }
   ExpectOnlyTheDemo(db);
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/diagnostics.h"
+#include "common/result.h"
 #include "io/dataset_loader.h"
 
 namespace takt::test {
@@ -86,6 +87,27 @@ inline testing::AssertionResult SameFiles(const DatasetFiles& actual, const Data
 inline testing::AssertionResult SameFiles(const std::optional<DatasetFiles>& actual, const DatasetFiles& expected) {
   if (!actual) return testing::AssertionFailure() << "no files";
   return SameFiles(*actual, expected);
+}
+
+inline testing::AssertionResult SameFiles(const Result<DatasetFiles>& actual, const DatasetFiles& expected) {
+  if (!actual.ok()) return testing::AssertionFailure() << "no files: " << actual.message();
+  return SameFiles(*actual, expected);
+}
+
+/// The value of a call that must work; when it did not, a test failure with its message and a
+/// default value.
+template <typename T>
+T Ok(Result<T> result) {
+  EXPECT_TRUE(result.ok()) << ErrorKindName(result.kind()) << ": " << result.message();
+  return result.ok() ? std::move(*result) : T{};
+}
+
+/// A test failure unless `status` is an error of `kind`.
+inline testing::AssertionResult IsError(const Status& status, ErrorKind kind) {
+  if (status.Is(kind)) return testing::AssertionSuccess();
+  if (status.ok()) return testing::AssertionFailure() << "ok, expected " << ErrorKindName(kind);
+  return testing::AssertionFailure() << ErrorKindName(status.kind()) << " (" << status.message() << "), expected "
+                                     << ErrorKindName(kind);
 }
 
 /// A deterministic pseudo-random stream (splitmix64) for randomized tests.

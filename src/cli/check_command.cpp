@@ -14,19 +14,26 @@ namespace takt::cli {
 
 namespace {
 
-/// With --db, the plan to check: its version, and the dataset version it was made from when no
-/// --version was given. Returns an error message or "".
-std::string FindStoredPlan(const CheckOptions& o, DatasetSource& source, SourcedDataset& dataset, int64_t& plan) {
-  std::string error;
-  dataset.store = Store::Open(source.db, error, Store::Mode::kExisting);
-  if (!dataset.store) return error;
-  if (o.plan_version.empty()) return "";  // the dataset's newest plan, found once the dataset is
-  const std::optional<int64_t> id = dataset.store->Resolve(kPlanKind, o.plan_version);
-  if (!id) return fmt::format("{} has no plan version '{}' (see 'takt versions --db {}')", source.db, o.plan_version,
-                              source.db);
-  plan = *id;
-  if (source.version.empty()) source.version = std::to_string(dataset.store->Version(plan)->parent);
-  return "";
+/// With --db, opens the store and finds the plan to check: its version (0 for the dataset's newest
+/// plan, found once the dataset is), and the dataset version it was made from when no --version
+/// was given.
+Result<int64_t> FindStoredPlan(const CheckOptions& o, DatasetSource& source, SourcedDataset& dataset) {
+  Result<std::unique_ptr<Store>> opened = OpenStore(source.db, Store::Mode::kExisting);
+  if (!opened.ok()) return opened.status();
+  dataset.store = std::move(*opened);
+  if (o.plan_version.empty()) return int64_t{0};
+  const Result<int64_t> id = dataset.store->Resolve(kPlanKind, o.plan_version);
+  if (id.Is(ErrorKind::kNotFound)) {
+    return Status::Error(ErrorKind::kNotFound, fmt::format("{} has no plan version '{}' (see 'takt versions --db {}')",
+                                                           source.db, o.plan_version, source.db));
+  }
+  if (!id.ok()) return id.status();
+  if (source.version.empty()) {
+    const Result<VersionInfo> info = dataset.store->Version(*id);
+    if (!info.ok()) return info.status();
+    source.version = std::to_string(info->parent);
+  }
+  return *id;
 }
 
 }  // namespace
@@ -46,18 +53,20 @@ int RunCheck(const CheckOptions& options) {
     return kExitFailed;
   }
   if (stored_plan) {
-    if (const std::string error = FindStoredPlan(options, source, dataset, plan_version); !error.empty()) {
-      fmt::print(stderr, "takt check: {}\n", error);
+    const Result<int64_t> plan = FindStoredPlan(options, source, dataset);
+    if (!plan.ok()) {
+      fmt::print(stderr, "takt check: {}\n", plan.message());
       return kExitFailed;
     }
+    plan_version = *plan;
   } else if (plan_dir.empty()) {
     fmt::print(stderr, "takt check: give the plan folder after the dataset folder\n");
     return kExitFailed;
   }
 
   Diagnostics dataset_problems(options.max_per_kind);
-  if (const std::string error = LoadDatasetSource(source, dataset_problems, dataset); !error.empty()) {
-    fmt::print(stderr, "takt check: {}\n", error);
+  if (const Status status = LoadDatasetSource(source, dataset_problems, dataset); !status.ok()) {
+    fmt::print(stderr, "takt check: {}\n", status.message());
     return kExitFailed;
   }
   if (!dataset.model) {
@@ -73,20 +82,32 @@ int RunCheck(const CheckOptions& options) {
   bool clean = false;
   std::string plan_label = plan_dir;
   if (stored_plan) {
-    if (plan_version == 0) plan_version = dataset.store->LatestPlanOf(dataset.version);
+    Store& store = *dataset.store;
+    if (plan_version == 0) {
+      const Result<int64_t> latest = store.LatestPlanOf(dataset.version);
+      if (!latest.ok()) {
+        fmt::print(stderr, "takt check: {}\n", latest.message());
+        return kExitFailed;
+      }
+      plan_version = *latest;
+    }
     if (plan_version == 0) {
       fmt::print(stderr, "takt check: {} holds no plan of dataset version {}; make one with 'takt plan --db {}'\n",
                  source.db, dataset.version, source.db);
       return kExitFailed;
     }
-    const VersionInfo info = *dataset.store->Version(plan_version);
-    if (info.parent != dataset.version) {
+    const Result<VersionInfo> info = store.Version(plan_version);
+    if (!info.ok()) {
+      fmt::print(stderr, "takt check: {}\n", info.message());
+      return kExitFailed;
+    }
+    if (info->parent != dataset.version) {
       fmt::print("note: plan version {} was made from dataset version {}, checked here against version {}\n",
-                 plan_version, info.parent, dataset.version);
+                 plan_version, info->parent, dataset.version);
     }
     plan_label = fmt::format("{} plan {}", source.db, plan_version);
-    std::optional<DatasetFiles> files = dataset.store->LoadPlanFiles(plan_version);
-    if (!files) {
+    Result<DatasetFiles> files = store.LoadPlanFiles(plan_version);
+    if (!files.ok()) {
       fmt::print(stderr, "takt check: {} cannot be read\n", plan_label);
       return kExitFailed;
     }

@@ -14,40 +14,51 @@ void AddDatasetSource(CLI::App* command, DatasetSource& source) {
       ->needs(db);
 }
 
-std::string LoadDatasetSource(const DatasetSource& source, Diagnostics& diagnostics, SourcedDataset& out) {
+Status LoadDatasetSource(const DatasetSource& source, Diagnostics& diagnostics, SourcedDataset& out) {
   if (source.dir.empty() == source.db.empty()) {
-    return source.dir.empty() ? "give a dataset folder, or --db FILE for a store"
-                              : fmt::format("give a dataset folder ({}) or --db {}, not both", source.dir, source.db);
+    return Status::Error(ErrorKind::kInvalid,
+                         source.dir.empty()
+                             ? "give a dataset folder, or --db FILE for a store"
+                             : fmt::format("give a dataset folder ({}) or --db {}, not both", source.dir, source.db));
   }
   if (!source.dir.empty()) {
     out.label = source.dir;
     out.model = LoadDataset(std::filesystem::path(source.dir), diagnostics);
-    return "";
+    return Status::Ok();
   }
 
   if (!out.store) {
-    std::string error;
-    out.store = Store::Open(source.db, error, Store::Mode::kExisting);
-    if (!out.store) return error;
+    Result<std::unique_ptr<Store>> opened = OpenStore(source.db, Store::Mode::kExisting);
+    if (!opened.ok()) return opened.status();
+    out.store = std::move(*opened);
   }
   Store& store = *out.store;
   if (source.version.empty()) {
-    out.version = store.Latest(kDatasetKind);
-    if (out.version == 0) {
-      return fmt::format("{} holds no dataset yet; add one with 'takt import DIR --db {}'", source.db, source.db);
+    const Result<int64_t> latest = store.Latest(kDatasetKind);
+    if (!latest.ok()) return latest.status();
+    if (*latest == 0) {
+      return Status::Error(ErrorKind::kNotFound, fmt::format("{} holds no dataset yet; add one with 'takt import DIR "
+                                                             "--db {}'",
+                                                             source.db, source.db));
     }
-  } else if (auto id = store.Resolve(kDatasetKind, source.version)) {
-    out.version = *id;
+    out.version = *latest;
   } else {
-    return fmt::format("{} has no dataset version '{}' (see 'takt versions --db {}')", source.db, source.version,
-                       source.db);
+    const Result<int64_t> id = store.Resolve(kDatasetKind, source.version);
+    if (id.Is(ErrorKind::kNotFound)) {
+      return Status::Error(ErrorKind::kNotFound, fmt::format("{} has no dataset version '{}' (see 'takt versions "
+                                                             "--db {}')",
+                                                             source.db, source.version, source.db));
+    }
+    if (!id.ok()) return id.status();
+    out.version = *id;
   }
-  const std::optional<VersionInfo> info = store.Version(out.version);
-  const std::optional<DatasetFiles> files = store.LoadDatasetFiles(out.version);
-  if (!info || !files) return fmt::format("{}: dataset version {} cannot be read", source.db, out.version);
+  const Result<VersionInfo> info = store.Version(out.version);
+  if (!info.ok()) return info.status();
+  const Result<DatasetFiles> files = store.LoadDatasetFiles(out.version);
+  if (!files.ok()) return files.status();
   out.label = fmt::format("{} dataset {} ({})", source.db, out.version, info->name);
   out.model = LoadDataset(*files, diagnostics);
-  return "";
+  return Status::Ok();
 }
 
 }  // namespace takt::cli

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/diagnostics.h"
+#include "common/result.h"
 #include "model/model.h"
 #include "store/store.h"
 
@@ -33,9 +34,10 @@ struct SourcedDataset {
   int64_t version = 0;                 ///< the dataset version in the store
 };
 
-/// Loads the dataset. Returns "" when it was read (the model is still null when the data has
-/// errors), or an error message when the source cannot be used: both or neither of a folder and
-/// --db, no such store, no such version. A store already open in `out` is used as it is.
-std::string LoadDatasetSource(const DatasetSource& source, Diagnostics& diagnostics, SourcedDataset& out);
+/// Loads the dataset. Ok when it was read (the model is still null when the data has errors); an
+/// error when the source cannot be used: both or neither of a folder and --db (kInvalid), no such
+/// store or no such version (kNotFound), a store that fails. A store already open in `out` is used
+/// as it is.
+Status LoadDatasetSource(const DatasetSource& source, Diagnostics& diagnostics, SourcedDataset& out);
 
 }  // namespace takt::cli

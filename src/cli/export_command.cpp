@@ -15,11 +15,22 @@ namespace {
 
 /// A number is one version; a name is looked for among datasets, then plans, then scenarios (a plan
 /// is named after its dataset by default).
-std::optional<int64_t> Find(Store& store, const std::string& version) {
+Result<int64_t> Find(Store& store, const std::string& version) {
   for (std::string_view kind : {kDatasetKind, kPlanKind, kScenarioKind}) {
-    if (auto id = store.Resolve(kind, version)) return id;
+    Result<int64_t> id = store.Resolve(kind, version);
+    if (!id.Is(ErrorKind::kNotFound)) return id;
   }
-  return std::nullopt;
+  return Status::Error(ErrorKind::kNotFound, fmt::format("{} has no version '{}' (see 'takt versions --db {}')",
+                                                         store.location(), version, store.location()));
+}
+
+/// The files of a version, whatever its kind: a scenario's text as its one file.
+Result<DatasetFiles> FilesOf(Store& store, const VersionInfo& info) {
+  if (info.kind == kDatasetKind) return store.LoadDatasetFiles(info.id);
+  if (info.kind == kPlanKind) return store.LoadPlanFiles(info.id);
+  Result<std::string> text = store.ScenarioText(info.id);
+  if (!text.ok()) return text.status();
+  return DatasetFiles{{std::string(kScenarioFileName), std::move(*text)}};
 }
 
 }  // namespace
@@ -33,47 +44,44 @@ CLI::App* AddExportCommand(CLI::App& app, ExportOptions& o) {
 }
 
 int RunExport(const ExportOptions& o) {
-  std::string error;
-  std::unique_ptr<Store> store = Store::Open(o.db, error, Store::Mode::kExisting);
-  if (!store) {
-    fmt::print(stderr, "takt export: {}\n", error);
+  Result<std::unique_ptr<Store>> opened = OpenStore(o.db, Store::Mode::kExisting);
+  if (!opened.ok()) {
+    fmt::print(stderr, "takt export: {}\n", opened.message());
     return kExitFailed;
   }
-  int64_t id = 0;
-  if (o.version.empty()) {
-    id = store->Latest(kDatasetKind);
-    if (id == 0) {
-      fmt::print(stderr, "takt export: {} holds no dataset\n", o.db);
-      return kExitFailed;
+  Store& store = **opened;
+  Result<int64_t> id = o.version.empty() ? store.Latest(kDatasetKind) : Find(store, o.version);
+  if (!id.ok()) {
+    fmt::print(stderr, "takt export: {}\n", id.message());
+    return kExitFailed;
+  }
+  if (*id == 0) {
+    fmt::print(stderr, "takt export: {} holds no dataset\n", o.db);
+    return kExitFailed;
+  }
+  const Result<VersionInfo> info = store.Version(*id);
+  if (!info.ok()) {
+    fmt::print(stderr, "takt export: {}\n", info.message());
+    return kExitFailed;
+  }
+  const Result<DatasetFiles> files = FilesOf(store, *info);
+  if (!files.ok()) {
+    if (files.Is(ErrorKind::kNotFound)) {
+      fmt::print(stderr, "takt export: {}: version {} cannot be read\n", o.db, *id);
+    } else {
+      fmt::print(stderr, "takt export: {}\n", files.message());
     }
-  } else if (auto resolved = Find(*store, o.version)) {
-    id = *resolved;
-  } else {
-    fmt::print(stderr, "takt export: {} has no version '{}' (see 'takt versions --db {}')\n", o.db, o.version, o.db);
-    return kExitFailed;
-  }
-  const VersionInfo info = *store->Version(id);
-  std::optional<DatasetFiles> files;
-  if (info.kind == kDatasetKind) {
-    files = store->LoadDatasetFiles(id);
-  } else if (info.kind == kPlanKind) {
-    files = store->LoadPlanFiles(id);
-  } else if (auto text = store->ScenarioText(id)) {
-    files = DatasetFiles{{std::string(kScenarioFileName), std::move(*text)}};
-  }
-  if (!files) {
-    fmt::print(stderr, "takt export: {}: version {} cannot be read\n", o.db, id);
     return kExitFailed;
   }
   // Each file goes to a temporary name and is renamed into place: a reader of the folder never
   // sees half a file, and a failure leaves the previous file whole.
-  error = WriteDatasetFolder(*files, o.out);
+  const std::string error = WriteDatasetFolder(*files, o.out);
   if (!error.empty()) {
     fmt::print(stderr, "takt export: {}\n", error);
     return kExitFailed;
   }
-  fmt::print("exported {} version {} '{}' ({} files, {}) to {}\n", info.kind, id, info.name, files->size(),
-             FormatBytes(info.bytes), o.out);
+  fmt::print("exported {} version {} '{}' ({} files, {}) to {}\n", info->kind, *id, info->name, files->size(),
+             FormatBytes(info->bytes), o.out);
   return kExitOk;
 }
 

@@ -100,17 +100,20 @@ int RunImport(const ImportOptions& o) {
     return kExitFailed;
   }
 
-  std::string error;
-  std::unique_ptr<Store> store = Store::Open(o.db, error);
-  if (!store) {
-    fmt::print(stderr, "takt import: {}\n", error);
+  Result<std::unique_ptr<Store>> store = OpenStore(o.db, Store::Mode::kCreate);
+  if (!store.ok()) {
+    fmt::print(stderr, "takt import: {}\n", store.message());
     return kExitFailed;
   }
-  const int64_t version =
-      store->SaveDataset(files, name, o.user.empty() ? CurrentUser() : o.user, o.note, ProgressLines("importing"));
+  const Result<int64_t> version = (*store)->SaveDataset(
+      files, {name, o.user.empty() ? CurrentUser() : o.user, o.note}, ProgressLines("importing"));
+  if (!version.ok()) {
+    fmt::print(stderr, "takt import: {}\n", version.message());
+    return kExitFailed;
+  }
   int64_t bytes = 0;
   for (const auto& [file_name, content] : files) bytes += static_cast<int64_t>(content.size());
-  fmt::print("imported {} into {} as dataset version {} '{}' ({} files, {}, {:.2f} s)\n", o.dir, o.db, version, name,
+  fmt::print("imported {} into {} as dataset version {} '{}' ({} files, {}, {:.2f} s)\n", o.dir, o.db, *version, name,
              files.size(), FormatBytes(bytes), watch.Lap());
   return kExitOk;
 }

@@ -21,8 +21,8 @@ int RunPlan(const PlanCommandOptions& options) {
   Stopwatch watch;
   Diagnostics diagnostics(options.max_per_kind);
   SourcedDataset dataset;
-  if (const std::string error = LoadDatasetSource(options.source, diagnostics, dataset); !error.empty()) {
-    fmt::print(stderr, "takt plan: {}\n", error);
+  if (const Status status = LoadDatasetSource(options.source, diagnostics, dataset); !status.ok()) {
+    fmt::print(stderr, "takt plan: {}\n", status.message());
     return kExitFailed;
   }
   if (!dataset.model) {
@@ -51,15 +51,28 @@ int RunPlan(const PlanCommandOptions& options) {
     written = options.out;
   }
   if (dataset.store) {
-    const std::string name = options.name.empty() ? dataset.store->Version(dataset.version)->name : options.name;
+    Store& store = *dataset.store;
+    std::string name = options.name;
+    if (name.empty()) {
+      const Result<VersionInfo> info = store.Version(dataset.version);
+      if (!info.ok()) {
+        fmt::print(stderr, "takt plan: {}\n", info.message());
+        return kExitFailed;
+      }
+      name = info->name;
+    }
     // As `takt serve` notes the plans it keeps, so that it finds this plan instead of making it again.
     std::string note = fmt::format("policy={} licence_policy={}", AllocationPolicyName(plan_options.policy),
                                    LicencePolicyName(plan_options.licence_policy));
     if (!options.note.empty()) note += "; " + options.note;
-    const int64_t version =
-        dataset.store->SavePlan(dataset.version, WritePlanFiles(model, plan, report).files, name,
-                                options.user.empty() ? CurrentUser() : options.user, note, ProgressLines("saving"));
-    written += fmt::format("{}{} as plan version {}", written.empty() ? "" : " and ", options.source.db, version);
+    const Result<int64_t> version =
+        store.SavePlan(dataset.version, WritePlanFiles(model, plan, report).files,
+                       {name, options.user.empty() ? CurrentUser() : options.user, note}, ProgressLines("saving"));
+    if (!version.ok()) {
+      fmt::print(stderr, "takt plan: {}\n", version.message());
+      return kExitFailed;
+    }
+    written += fmt::format("{}{} as plan version {}", written.empty() ? "" : " and ", options.source.db, *version);
   }
   const double write_seconds = watch.Lap();
 

@@ -66,8 +66,8 @@ int RunPromise(const PromiseOptions& o) {
   Stopwatch watch;
   Diagnostics diagnostics;
   SourcedDataset dataset;
-  if (const std::string error = LoadDatasetSource(o.source, diagnostics, dataset); !error.empty()) {
-    fmt::print(stderr, "takt promise: {}\n", error);
+  if (const Status status = LoadDatasetSource(o.source, diagnostics, dataset); !status.ok()) {
+    fmt::print(stderr, "takt promise: {}\n", status.message());
     return kExitFailed;
   }
   if (!dataset.model) {

@@ -101,18 +101,24 @@ int RunServe(const ServeCommandOptions& o) {
   std::unique_ptr<Store> store;
   std::optional<int64_t> version;
   if (!source.db.empty()) {
-    store = Store::Open(source.db, error, Store::Mode::kExisting);
-    if (!store) {
-      fmt::print(stderr, "takt serve: {}\n", error);
+    Result<std::unique_ptr<Store>> opened = OpenStore(source.db, Store::Mode::kExisting);
+    if (!opened.ok()) {
+      fmt::print(stderr, "takt serve: {}\n", opened.message());
       return kExitFailed;
     }
+    store = std::move(*opened);
     if (!source.version.empty()) {
-      version = store->Resolve(kDatasetKind, source.version);
-      if (!version) {
+      const Result<int64_t> resolved = store->Resolve(kDatasetKind, source.version);
+      if (resolved.Is(ErrorKind::kNotFound)) {
         fmt::print(stderr, "takt serve: {} has no dataset version '{}' (takt versions --db {} lists them)\n", source.db,
                    source.version, source.db);
         return kExitFailed;
       }
+      if (!resolved.ok()) {
+        fmt::print(stderr, "takt serve: {}\n", resolved.message());
+        return kExitFailed;
+      }
+      version = *resolved;
     }
     const char* user = std::getenv("USER");
     backend = std::make_unique<server::StoreBackend>(*store, plan_options,
@@ -129,7 +135,15 @@ int RunServe(const ServeCommandOptions& o) {
     return kExitBadData;
   }
   std::vector<server::ScenarioEntry> scenarios;
-  if (store) scenarios = static_cast<server::StoreBackend&>(*backend).StoredScenarios(*snapshot);
+  if (store) {
+    Result<std::vector<server::ScenarioEntry>> stored =
+        static_cast<server::StoreBackend&>(*backend).StoredScenarios(*snapshot);
+    if (!stored.ok()) {
+      fmt::print(stderr, "takt serve: {}\n", stored.message());
+      return kExitFailed;
+    }
+    scenarios = std::move(*stored);
+  }
   server::ApiServer api(*backend, options);
   // Signals are taken by one thread that stops the server; the others never see them.
   sigset_t signals;

@@ -12,8 +12,8 @@ int RunValidate(const ValidateOptions& options) {
   Stopwatch watch;
   Diagnostics diagnostics(options.max_per_kind);
   SourcedDataset dataset;
-  if (const std::string error = LoadDatasetSource(options.source, diagnostics, dataset); !error.empty()) {
-    fmt::print(stderr, "takt validate: {}\n", error);
+  if (const Status status = LoadDatasetSource(options.source, diagnostics, dataset); !status.ok()) {
+    fmt::print(stderr, "takt validate: {}\n", status.message());
     return kExitFailed;
   }
   const std::shared_ptr<const Model>& model = dataset.model;

@@ -22,13 +22,18 @@ CLI::App* AddVersionsCommand(CLI::App& app, VersionsOptions& o) {
 }
 
 int RunVersions(const VersionsOptions& o) {
-  std::string error;
-  std::unique_ptr<Store> store = Store::Open(o.db, error, Store::Mode::kExisting);
-  if (!store) {
-    fmt::print(stderr, "takt versions: {}\n", error);
+  Result<std::unique_ptr<Store>> store = OpenStore(o.db, Store::Mode::kExisting);
+  if (!store.ok()) {
+    fmt::print(stderr, "takt versions: {}\n", store.message());
     return kExitFailed;
   }
-  const std::vector<VersionInfo> versions = store->Versions(o.kind, o.all);
+  const Result<std::vector<VersionInfo>> listed =
+      (*store)->Versions(o.kind, o.all ? DeletedScenarios::kIncluded : DeletedScenarios::kLeftOut);
+  if (!listed.ok()) {
+    fmt::print(stderr, "takt versions: {}\n", listed.message());
+    return kExitFailed;
+  }
+  const std::vector<VersionInfo>& versions = *listed;
   if (versions.empty()) {
     fmt::print("{} holds no {}versions\n", o.db, o.kind.empty() ? "" : o.kind + " ");
     return kExitOk;

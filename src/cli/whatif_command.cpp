@@ -29,14 +29,17 @@ namespace {
 
 /// Keeps each scenario file in the store as a scenario version of the dataset. A live scenario of
 /// the same name is left alone: the same text is already there, a different one is reported.
-void SaveScenarios(const WhatIfOptions& o, const std::vector<Scenario>& scenarios, SourcedDataset& dataset) {
+Status SaveScenarios(const WhatIfOptions& o, const std::vector<Scenario>& scenarios, SourcedDataset& dataset) {
   Store& store = *dataset.store;
   for (size_t i = 0; i < scenarios.size(); ++i) {
     const Scenario& s = scenarios[i];
     std::ifstream in(o.scenarios[i], std::ios::binary);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (const std::optional<int64_t> live = store.Resolve(kScenarioKind, s.name)) {
-      if (store.ScenarioText(*live) == text) {
+    const Result<int64_t> live = store.Resolve(kScenarioKind, s.name);
+    if (live.ok()) {
+      const Result<std::string> stored = store.ScenarioText(*live);
+      if (!stored.ok()) return stored.status();
+      if (*stored == text) {
         fmt::print("scenario {} is in {} already (version {})\n", s.name, o.source.db, *live);
       } else {
         fmt::print(stderr, "takt whatif: {} holds another scenario named {} (version {}); this one is not saved\n",
@@ -44,10 +47,13 @@ void SaveScenarios(const WhatIfOptions& o, const std::vector<Scenario>& scenario
       }
       continue;
     }
-    const int64_t version =
-        store.SaveScenario(dataset.version, s.name, text, s.description, o.user.empty() ? CurrentUser() : o.user);
-    fmt::print("scenario {} saved in {} as version {}\n", s.name, o.source.db, version);
+    if (!live.Is(ErrorKind::kNotFound)) return live.status();
+    const Result<int64_t> version = store.SaveScenario(
+        dataset.version, text, {s.name, o.user.empty() ? CurrentUser() : o.user, s.description});
+    if (!version.ok()) return version.status();
+    fmt::print("scenario {} saved in {} as version {}\n", s.name, o.source.db, *version);
   }
+  return Status::Ok();
 }
 
 /// ", 41,230 of 100,008 lines reused from the base", when any were.
@@ -61,8 +67,8 @@ std::string ReuseNote(const WhatIfResult& result, const Model& model) {
 int RunWhatIf(const WhatIfOptions& o) {
   Diagnostics diagnostics;
   SourcedDataset dataset;
-  if (const std::string error = LoadDatasetSource(o.source, diagnostics, dataset); !error.empty()) {
-    fmt::print(stderr, "takt whatif: {}\n", error);
+  if (const Status status = LoadDatasetSource(o.source, diagnostics, dataset); !status.ok()) {
+    fmt::print(stderr, "takt whatif: {}\n", status.message());
     return kExitFailed;
   }
   const std::shared_ptr<const Model>& base = dataset.model;
@@ -92,7 +98,10 @@ int RunWhatIf(const WhatIfOptions& o) {
       fmt::print(stderr, "takt whatif: --save keeps scenarios in a store; read the dataset with --db\n");
       return kExitFailed;
     }
-    SaveScenarios(o, scenarios, dataset);
+    if (const Status saved = SaveScenarios(o, scenarios, dataset); !saved.ok()) {
+      fmt::print(stderr, "takt whatif: {}\n", saved.message());
+      return kExitFailed;
+    }
   }
 
   Stopwatch watch;

@@ -11,6 +11,14 @@ namespace takt::server {
 
 namespace {
 
+/// The value of a store call, or the store's error thrown as the Backend interface says.
+template <typename T>
+T ValueOrThrow(Result<T> result) {
+  if (result.ok()) return std::move(*result);
+  if (result.Is(ErrorKind::kConflict)) throw BackendConflict(result.message());
+  throw std::runtime_error(result.message());
+}
+
 /// How a stored plan says what it was planned with: a plan of the same dataset with the same note
 /// is the same plan (planning is deterministic), so it is not stored twice.
 std::string PlanNote(const PlanOptions& o) {
@@ -20,21 +28,21 @@ std::string PlanNote(const PlanOptions& o) {
 }  // namespace
 
 std::shared_ptr<PlanSnapshot> StoreBackend::Replan(std::optional<int64_t> dataset_version, Diagnostics& problems) {
-  const int64_t version = dataset_version.value_or(store_.Latest(kDatasetKind));
+  const int64_t version = dataset_version ? *dataset_version : ValueOrThrow(store_.Latest(kDatasetKind));
   if (version == 0) {
-    problems.Error("unknown-version", store_.path().string(), 0, "version",
-                   "the store holds no dataset yet", "import one: takt import DIR --db " + store_.path().string());
+    problems.Error("unknown-version", store_.location(), 0, "version", "the store holds no dataset yet",
+                   "import one: takt import DIR --db " + store_.location());
     return nullptr;
   }
-  const std::optional<VersionInfo> info = store_.Version(version);
-  std::optional<DatasetFiles> files;
-  if (info && info->kind == kDatasetKind) files = store_.LoadDatasetFiles(version);
-  if (!files) {
-    problems.Error("unknown-version", store_.path().string(), 0, "version",
+  Result<VersionInfo> info = store_.Version(version);
+  if (!info.ok() && !info.Is(ErrorKind::kNotFound)) throw std::runtime_error(info.message());
+  if (!info.ok() || info->kind != kDatasetKind) {
+    problems.Error("unknown-version", store_.location(), 0, "version",
                    fmt::format("dataset version {} is not in the store", version), "takt versions --db lists them");
     return nullptr;
   }
-  std::shared_ptr<const Model> model = LoadDataset(*files, problems);
+  const DatasetFiles files = ValueOrThrow(store_.LoadDatasetFiles(version));
+  std::shared_ptr<const Model> model = LoadDataset(files, problems);
   if (!model) return nullptr;
   SnapshotSource source;
   source.dataset_version = version;
@@ -44,12 +52,13 @@ std::shared_ptr<PlanSnapshot> StoreBackend::Replan(std::optional<int64_t> datase
 
   const std::string note = PlanNote(options_);
   int64_t plan_version = 0;
-  for (const VersionInfo& v : store_.Versions(kPlanKind)) {
+  for (const VersionInfo& v : ValueOrThrow(store_.Versions(kPlanKind))) {
     if (v.parent == version && v.note == note) plan_version = v.id;
   }
   if (plan_version == 0) {
-    plan_version = store_.SavePlan(version, WritePlanFiles(snapshot->model(), snapshot->plan(), snapshot->report()).files,
-                                   info->name, user_, note);
+    plan_version = ValueOrThrow(
+        store_.SavePlan(version, WritePlanFiles(snapshot->model(), snapshot->plan(), snapshot->report()).files,
+                        {info->name, user_, note}));
   }
   snapshot->set_plan_version(plan_version);
   return snapshot;
@@ -57,7 +66,7 @@ std::shared_ptr<PlanSnapshot> StoreBackend::Replan(std::optional<int64_t> datase
 
 nlohmann::json StoreBackend::Versions() {
   nlohmann::json list = nlohmann::json::array();
-  std::vector<VersionInfo> versions = store_.Versions();
+  const std::vector<VersionInfo> versions = ValueOrThrow(store_.Versions());
   for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
     list.push_back({{"id", it->id},
                     {"kind", it->kind},
@@ -72,21 +81,24 @@ nlohmann::json StoreBackend::Versions() {
 }
 
 int64_t StoreBackend::SaveScenario(const ScenarioEntry& entry, int64_t dataset_version) {
-  try {
-    return store_.SaveScenario(dataset_version, entry.name, entry.toml, entry.description, user_);
-  } catch (const StoreError& e) {
-    if (e.kind() == StoreError::Kind::kConflict) throw BackendConflict(e.what());
-    throw;
+  return ValueOrThrow(store_.SaveScenario(dataset_version, entry.toml, {entry.name, user_, entry.description}));
+}
+
+void StoreBackend::DeleteScenario(const std::string& name) {
+  // None of that name is what was asked for already.
+  if (const Status status = store_.DeleteScenario(name); !status.ok() && !status.Is(ErrorKind::kNotFound)) {
+    throw std::runtime_error(status.message());
   }
 }
 
-void StoreBackend::DeleteScenario(const std::string& name) { store_.DeleteScenario(name); }
-
-std::vector<ScenarioEntry> StoreBackend::StoredScenarios(const PlanSnapshot& base) {
+Result<std::vector<ScenarioEntry>> StoreBackend::StoredScenarios(const PlanSnapshot& base) {
+  Result<std::vector<VersionInfo>> versions = store_.Versions(kScenarioKind);
+  if (!versions.ok()) return versions.status();
   std::vector<ScenarioEntry> entries;
-  for (const VersionInfo& v : store_.Versions(kScenarioKind)) {
-    std::optional<std::string> text = store_.ScenarioText(v.id);
-    if (!text) continue;
+  for (const VersionInfo& v : *versions) {
+    Result<std::string> text = store_.ScenarioText(v.id);
+    if (text.Is(ErrorKind::kNotFound) || text.Is(ErrorKind::kCorrupt)) continue;
+    if (!text.ok()) return text.status();
     ScenarioEntry e;
     e.name = v.name;
     e.description = v.note;

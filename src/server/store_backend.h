@@ -1,6 +1,10 @@
 #pragma once
 // Serving a store (takt import): a re-plan plans the newest (or a given) dataset version and keeps
 // the plan as a version; scenarios made through the API are kept as versions too.
+//
+// Store (a Status for every call) meets Backend (exceptions, caught by the HTTP handlers): a store
+// error becomes BackendConflict for kConflict and std::runtime_error with the store's message
+// otherwise.
 
 #include "server/api_server.h"
 #include "store/store.h"
@@ -18,7 +22,7 @@ class StoreBackend : public Backend {
 
   /// The live scenarios of the store, validated against `base` (those that no longer apply keep
   /// their text and say so when run).
-  std::vector<ScenarioEntry> StoredScenarios(const PlanSnapshot& base);
+  Result<std::vector<ScenarioEntry>> StoredScenarios(const PlanSnapshot& base);
 
  private:
   Store& store_;

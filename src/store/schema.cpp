@@ -43,13 +43,13 @@ int64_t ObjectCount(sqlite::Connection& c) {
 }
 
 [[noreturn]] void NotAStore(sqlite::Connection& c, std::string_view why) {
-  throw StoreError(StoreError::Kind::kNotStore, fmt::format("{}: not a takt store: {}", c.path(), why));
+  throw StoreError(ErrorKind::kCorrupt, fmt::format("{}: not a takt store: {}", c.path(), why));
 }
 
 void CheckVersion(sqlite::Connection& c) {
   const int64_t version = c.QueryInt("SELECT max(version) FROM schema_version", "reading the schema version");
   if (version > kSchemaVersion) {
-    throw StoreError(StoreError::Kind::kNotStore,
+    throw StoreError(ErrorKind::kCorrupt,
                      fmt::format("{}: written by a newer takt (store schema {}; this takt reads schema {})", c.path(),
                                  version, kSchemaVersion));
   }
@@ -64,7 +64,7 @@ FileState Recognise(sqlite::Connection& c) {
   try {
     application_id = c.QueryInt("PRAGMA application_id", "reading the database header");
   } catch (const StoreError& e) {
-    if (e.kind() != StoreError::Kind::kNotStore) throw;
+    if (e.kind() != ErrorKind::kCorrupt) throw;
     NotAStore(c, "the file is not an SQLite database");
   }
   if (application_id == kApplicationId) return FileState::kStore;
@@ -79,7 +79,7 @@ void PrepareSchema(sqlite::Connection& c, FileState state) {
   // WAL: readers never block the writer nor see its uncommitted pages, and a commit is one append
   // to the log, so a kill at any moment leaves the last committed state. The mode is kept in the file.
   if (c.QueryText("PRAGMA journal_mode = WAL", "switching to WAL journal mode") != "wal") {
-    throw StoreError(StoreError::Kind::kFailed,
+    throw StoreError(ErrorKind::kFailed,
                      fmt::format("{}: cannot use WAL journal mode (is it on a network file system?)", c.path()));
   }
   if (state == FileState::kStore) {

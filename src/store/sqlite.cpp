@@ -7,18 +7,18 @@ namespace takt::sqlite {
 
 namespace {
 
-StoreError::Kind KindOf(int rc) {
+ErrorKind KindOf(int rc) {
   switch (rc & 0xff) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return StoreError::Kind::kBusy;
-    case SQLITE_FULL: return StoreError::Kind::kFull;
+    case SQLITE_LOCKED: return ErrorKind::kBusy;
+    case SQLITE_FULL: return ErrorKind::kFull;
     case SQLITE_NOTADB:
-    case SQLITE_CORRUPT: return StoreError::Kind::kNotStore;
+    case SQLITE_CORRUPT: return ErrorKind::kCorrupt;
     case SQLITE_READONLY:
     case SQLITE_PERM:
-    case SQLITE_CANTOPEN: return StoreError::Kind::kReadOnly;
-    case SQLITE_CONSTRAINT: return StoreError::Kind::kConflict;
-    default: return StoreError::Kind::kFailed;
+    case SQLITE_CANTOPEN: return ErrorKind::kReadOnly;
+    case SQLITE_CONSTRAINT: return ErrorKind::kConflict;
+    default: return ErrorKind::kFailed;
   }
 }
 

@@ -1,43 +1,47 @@
 #pragma once
-// The embedded store: datasets, plans and scenarios kept as numbered, named versions with who made
-// them and when, in one SQLite file (docs/store.md).
+// The store: datasets, plans and scenarios kept as numbered, named versions with who made them and
+// when (docs/store.md). This is what the CLI and `takt serve` use; OpenStore picks the backend from
+// the location. SQLite (store/sqlite_store.h, one file) is the first; a networked multi-writer
+// backend (PostgreSQL) implements the same protected methods.
 //
-// Every write is one transaction that inserts a version row together with all of its files, so a
-// crash or kill at any moment leaves each version either whole or absent, and loses nothing
-// committed. Versions are never changed or removed; only a scenario can be marked deleted.
+// What every backend guarantees:
+// - One transaction per version: a version row and all of its files are written together, so a
+//   crash or kill at any moment leaves each version either whole or absent, and loses nothing
+//   committed. Versions are never changed or removed; only a scenario can be marked deleted.
+// - Ids are assigned by the store, grow, and are never reused; names are for people (several
+//   versions may share one, it resolves to the newest) and are never only digits.
+// - Every call sees one committed state. Since versions never change, a reader that has an id may
+//   read it in several calls (its row, then its files) and always gets the same version, however
+//   many writers commit meanwhile: no lease spans calls.
+// - Live scenario names are unique across all writers (kConflict), checked in the writing
+//   transaction.
+// - Thread safety: one Store is shared by all threads of a process; reads run in parallel with
+//   each other and with a write. Other processes may use the same store at the same time.
 //
-// Thread safety: one Store is shared by all threads. Writes go through a single writer connection
-// under a mutex (SQLite admits one writer at a time anyway, and queueing in process avoids busy
-// retries); reads take a connection of their own from a small pool, so in WAL mode they run
-// concurrently with each other and with a write, each seeing the last committed state. Other
-// processes may use the same file at the same time; their writes queue on the busy timeout.
-//
-// Failures (disk full, locked too long, read-only, corrupt) throw StoreError naming the file and
-// what was being done.
+// Errors: every call returns a Status or Result (common/result.h) and never throws. kNotFound for a
+// version that does not exist or is of another kind, kConflict for a taken scenario name,
+// kInvalid for a refused name, kCorrupt for something that is not a takt store, kBusy, kFull,
+// kReadOnly and kFailed for the rest. Messages name the store and what was being done.
 
 #include <cstdint>
-#include <filesystem>
 #include <functional>
 #include <memory>
-#include <mutex>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "common/result.h"
 #include "io/dataset_loader.h"
-#include "store/store_error.h"
 
 namespace takt {
-
-namespace sqlite {
-class Connection;
-}
 
 /// The kinds of versions.
 inline constexpr std::string_view kDatasetKind = "dataset";
 inline constexpr std::string_view kPlanKind = "plan";
 inline constexpr std::string_view kScenarioKind = "scenario";
+
+/// The scenario file name a scenario version holds.
+inline constexpr std::string_view kScenarioFileName = "scenario.toml";
 
 struct VersionInfo {
   int64_t id = 0;
@@ -51,84 +55,112 @@ struct VersionInfo {
   bool deleted = false;    ///< a scenario marked deleted
 };
 
+/// What people call a new version and who makes it; the store adds its id and time.
+struct VersionLabel {
+  std::string name;        ///< not empty, not only digits
+  std::string created_by;  ///< the user
+  std::string note;        ///< free text; a scenario's description
+};
+
+/// Whether lists include the scenarios marked deleted.
+enum class DeletedScenarios { kLeftOut, kIncluded };
+
 /// Called before each file of a version is written, inside the transaction: for progress lines.
+/// An exception it throws abandons the version (nothing of it is kept) and comes back as kFailed.
 using StoreProgress = std::function<void(const std::string& file_name, size_t bytes)>;
 
 class Store {
  public:
   enum class Mode {
-    kCreate,    ///< create the file when missing
-    kExisting,  ///< the file must exist (commands that only read)
+    kCreate,    ///< create the store when missing
+    kExisting,  ///< the store must exist (commands that only read)
   };
 
-  /// Opens the store at `db`. Returns null with `error` set when the file cannot be opened or is
-  /// not a takt store.
-  static std::unique_ptr<Store> Open(const std::filesystem::path& db, std::string& error, Mode mode = Mode::kCreate);
-  ~Store();
+  virtual ~Store() = default;
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  const std::filesystem::path& path() const { return path_; }
+  /// Where the store is, as given to OpenStore: a file's path, for messages.
+  const std::string& location() const { return location_; }
 
-  /// SQLite's integrity check of the whole file: "" when it is sound, else its findings.
-  std::string CheckIntegrity();
+  /// The backend's own consistency check of everything it holds: "" when sound, else its findings.
+  virtual Result<std::string> CheckIntegrity() = 0;
 
   // --- versions ---------------------------------------------------------------------------------
-  /// Every version of `kind` (all kinds when empty), oldest first. Deleted scenarios only when asked.
-  std::vector<VersionInfo> Versions(std::string_view kind = {}, bool include_deleted = false);
-  std::optional<VersionInfo> Version(int64_t id);
+  /// Every version of `kind` (all kinds when empty), oldest first.
+  Result<std::vector<VersionInfo>> Versions(std::string_view kind = {},
+                                            DeletedScenarios deleted = DeletedScenarios::kLeftOut);
+  /// One version, deleted or not; kNotFound when there is none of that id.
+  Result<VersionInfo> Version(int64_t id);
   /// The newest version of `kind` (deleted scenarios aside); 0 when there is none.
-  int64_t Latest(std::string_view kind);
+  Result<int64_t> Latest(std::string_view kind);
   /// A version given by number or by name (the newest of that name) of `kind` (any kind when
   /// empty). A number that is not a version of that kind is tried as a name. Deleted scenarios do
-  /// not resolve.
-  std::optional<int64_t> Resolve(std::string_view kind, std::string_view id_or_name);
+  /// not resolve. kNotFound when nothing matches.
+  Result<int64_t> Resolve(std::string_view kind, std::string_view id_or_name);
 
   // --- datasets ---------------------------------------------------------------------------------
   /// Saves the files of a dataset (file name, CSV text) as a new version; returns its id. The
   /// caller validates them first: the store keeps bytes, it does not parse them.
-  int64_t SaveDataset(const DatasetFiles& files, const std::string& name, const std::string& user,
-                      const std::string& note, const StoreProgress& progress = {});
-  /// The files of a dataset version, in the order saved; nothing when it is not a dataset version.
-  std::optional<DatasetFiles> LoadDatasetFiles(int64_t version);
+  Result<int64_t> SaveDataset(const DatasetFiles& files, const VersionLabel& label, const StoreProgress& progress = {});
+  /// The files of a dataset version, in the order saved; kNotFound when it is not a dataset version.
+  Result<DatasetFiles> LoadDatasetFiles(int64_t version);
 
   // --- plans ------------------------------------------------------------------------------------
-  /// Saves a plan's files (WritePlanFiles) as a new version whose parent is `dataset_version`.
-  int64_t SavePlan(int64_t dataset_version, const DatasetFiles& plan_files, const std::string& name,
-                   const std::string& user, const std::string& note, const StoreProgress& progress = {});
-  std::optional<DatasetFiles> LoadPlanFiles(int64_t version);
+  /// Saves a plan's files (WritePlanFiles) as a new version whose parent is `dataset_version`
+  /// (kNotFound when that is not a dataset version).
+  Result<int64_t> SavePlan(int64_t dataset_version, const DatasetFiles& plan_files, const VersionLabel& label,
+                           const StoreProgress& progress = {});
+  /// The files of a plan version; kNotFound when it is not a plan version.
+  Result<DatasetFiles> LoadPlanFiles(int64_t version);
   /// The newest plan made from `dataset_version`; 0 when there is none.
-  int64_t LatestPlanOf(int64_t dataset_version);
+  Result<int64_t> LatestPlanOf(int64_t dataset_version);
 
   // --- scenarios --------------------------------------------------------------------------------
-  /// Saves a scenario (its TOML text, docs/scenarios.md) made against `dataset_version`. Names are
-  /// unique among live scenarios: kConflict when one has it already.
-  int64_t SaveScenario(int64_t dataset_version, const std::string& name, const std::string& toml_text,
-                       const std::string& description, const std::string& user);
-  /// The TOML text of a scenario version (deleted or not); nothing when it is not one.
-  std::optional<std::string> ScenarioText(int64_t version);
+  /// Saves a scenario (its TOML text, docs/scenarios.md) made against `dataset_version`; the
+  /// label's note is its description. Names are unique among live scenarios: kConflict when one
+  /// has it already.
+  Result<int64_t> SaveScenario(int64_t dataset_version, const std::string& toml_text, const VersionLabel& label);
+  /// The TOML text of a scenario version (deleted or not); kNotFound when it is not one.
+  Result<std::string> ScenarioText(int64_t version);
   /// Marks the live scenario of that name deleted (its versions stay readable by id, its name is
-  /// free again). False when there is none.
-  bool DeleteScenario(const std::string& name);
+  /// free again). kNotFound when there is none.
+  Status DeleteScenario(const std::string& name);
+
+ protected:
+  explicit Store(std::string location) : location_(std::move(location)) {}
+
+  // What a backend implements. The public calls above check their arguments first (names, files
+  // given twice), so these receive only what the store accepts. Each is one transaction.
+
+  virtual Result<std::vector<VersionInfo>> ReadVersions(std::string_view kind, DeletedScenarios deleted) = 0;
+  /// kNotFound when there is no version `id`.
+  virtual Result<VersionInfo> ReadVersion(int64_t id) = 0;
+  /// The newest version of `kind` (any kind when empty) named `name`, deleted scenarios aside;
+  /// kNotFound when there is none.
+  virtual Result<int64_t> FindNewestNamed(std::string_view kind, std::string_view name) = 0;
+  /// The newest live version of `kind`, among those whose parent is `parent` when that is not 0; 0
+  /// when there is none.
+  virtual Result<int64_t> FindNewest(std::string_view kind, int64_t parent) = 0;
+  /// Inserts the version and its files in one transaction; kNotFound unless `parent` (when not 0) is
+  /// a dataset version; kConflict for a scenario whose name a live scenario has.
+  virtual Result<int64_t> WriteVersion(std::string_view kind, int64_t parent, const DatasetFiles& files,
+                                       const VersionLabel& label, const StoreProgress& progress) = 0;
+  /// The files of version `id`, in the order saved, read in one snapshot; kNotFound unless it is
+  /// a version of `kind`.
+  virtual Result<DatasetFiles> ReadFiles(int64_t id, std::string_view kind) = 0;
+  /// kNotFound when no live scenario has that name.
+  virtual Status MarkScenarioDeleted(const std::string& name) = 0;
 
  private:
-  class ReadLease;
-  Store(std::filesystem::path path, std::unique_ptr<sqlite::Connection> writer);
+  Result<int64_t> SaveVersion(std::string_view kind, int64_t parent, const DatasetFiles& files,
+                              const VersionLabel& label, const StoreProgress& progress);
 
-  int64_t SaveVersion(std::string_view kind, int64_t parent, const DatasetFiles& files, const std::string& name,
-                      const std::string& user, const std::string& note, const StoreProgress& progress);
-  std::optional<DatasetFiles> LoadFiles(int64_t version, std::string_view kind);
-  /// Throws kNotFound unless `id` is a dataset version.
-  void RequireDataset(sqlite::Connection& connection, int64_t id);
-
-  std::filesystem::path path_;
-  std::mutex write_mutex_;
-  std::unique_ptr<sqlite::Connection> writer_;
-  std::mutex pool_mutex_;
-  std::vector<std::unique_ptr<sqlite::Connection>> idle_readers_;
+  std::string location_;
 };
 
-/// The scenario file name a scenario version holds.
-inline constexpr std::string_view kScenarioFileName = "scenario.toml";
+/// Opens the store at `location` (a file path; the SQLite backend) in `mode`. kNotFound when it
+/// must exist and does not, kCorrupt when it is not a takt store, others when it cannot be opened.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& location, Store::Mode mode);
 
 }  // namespace takt
