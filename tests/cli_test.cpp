@@ -7,6 +7,7 @@
 #include <string>
 #include <sys/wait.h>
 
+#include "plan/plan_options.h"
 #include "test_data.h"
 
 namespace takt {
@@ -251,6 +252,40 @@ TEST(Cli, WhatIfPlansAndComparesEachScenario) {
       << bad.output;
   EXPECT_FALSE(std::filesystem::exists(dir / "out2"));
   std::filesystem::remove_all(dir);
+}
+
+// --policy and --licence-policy are declared once (plan/plan_options.h) for every command that plans.
+TEST(Cli, PlanningOptionsComeFromTheirRecords) {
+  for (const char* command : {"plan", "promise", "whatif", "serve"}) {
+    const CommandRun bad_policy = Takt(std::string(command) + " somewhere --policy bogus");
+    EXPECT_EQ(bad_policy.exit_code, 1) << command;
+    EXPECT_NE(bad_policy.output.find("--policy: bogus not in {priority,revenue}"), std::string::npos)
+        << command << ": " << bad_policy.output;
+    const CommandRun bad_licence = Takt(std::string(command) + " somewhere --licence-policy optimistic");
+    EXPECT_EQ(bad_licence.exit_code, 1) << command;
+    EXPECT_NE(bad_licence.output.find("--licence-policy: optimistic not in {conservative,expected}"),
+              std::string::npos)
+        << command << ": " << bad_licence.output;
+    const CommandRun help = Takt(std::string(command) + " --help");
+    EXPECT_EQ(help.exit_code, 0) << command;
+    EXPECT_NE(help.output.find("--policy TEXT:{priority,revenue}=priority"), std::string::npos) << help.output;
+    EXPECT_NE(help.output.find(std::string(AllocationPolicyOption().help())), std::string::npos) << help.output;
+    EXPECT_NE(help.output.find("--licence-policy TEXT:{conservative,expected}=conservative"), std::string::npos)
+        << help.output;
+    EXPECT_NE(help.output.find(std::string(LicencePolicyOption().help())), std::string::npos) << help.output;
+  }
+
+  const auto out = TempDir("policies");
+  const std::string tiny = (test::SourceDir() / "tests/data/tiny").string();
+  ASSERT_EQ(Takt("plan " + tiny + " --quiet --out " + (out / "default").string()).exit_code, 0);
+  const std::string plain = test::ReadText(out / "default/summary.json");
+  EXPECT_NE(plain.find("\"policy\": \"priority\",\n  \"licence_policy\": \"conservative\""), std::string::npos) << plain;
+  const CommandRun chosen =
+      Takt("plan " + tiny + " --quiet --policy revenue --licence-policy expected --out " + (out / "chosen").string());
+  ASSERT_EQ(chosen.exit_code, 0) << chosen.output;
+  const std::string summary = test::ReadText(out / "chosen/summary.json");
+  EXPECT_NE(summary.find("\"policy\": \"revenue\",\n  \"licence_policy\": \"expected\""), std::string::npos) << summary;
+  std::filesystem::remove_all(out);
 }
 
 }  // namespace

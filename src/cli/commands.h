@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/dataset_source.h"
+#include "plan/plan.h"
 
 namespace takt::cli {
 
@@ -34,8 +35,7 @@ struct PlanCommandOptions {
   std::string name;  ///< stored plan's name (default: the dataset's)
   std::string user;  ///< default: $USER
   std::string note;
-  std::string policy = "priority";               ///< priority | revenue
-  std::string licence_policy = "conservative";  ///< conservative | expected
+  PlanOptions planning;  ///< --policy, --licence-policy (plan/plan_options.h)
   int max_per_kind = 10;
   bool quiet = false;
 };
@@ -49,8 +49,7 @@ struct PromiseOptions {
   std::string batch;  ///< CSV of quotes instead of one quote
   bool cumulative = false;  ///< batch: each answered quote takes what it needs before the next
   std::string out;          ///< batch: where to write the answers (default: standard output)
-  std::string policy = "priority";
-  std::string licence_policy = "conservative";
+  PlanOptions planning;     ///< of the backlog plan the quotes are answered against
 };
 int RunPromise(const PromiseOptions& options);
 
@@ -65,8 +64,7 @@ struct WhatIfOptions {
   DatasetSource source;
   std::vector<std::string> scenarios;  ///< TOML files (docs/scenarios.md)
   std::string out;
-  std::string policy = "priority";
-  std::string licence_policy = "conservative";
+  PlanOptions planning;  ///< of the base; a scenario's [settings] may change them
   size_t lines = 15;
   bool save = false;  ///< with --db: keep the scenarios in the store as scenario versions
   std::string user;   ///< who saves them (default: $USER)

@@ -7,6 +7,7 @@
 
 #include "cli/check_command.h"
 #include "cli/commands.h"
+#include "cli/option_records.h"
 #include "cli/serve_command.h"
 #include "cli/store_commands.h"
 
@@ -39,11 +40,7 @@ int main(int argc, char** argv) {
   plan_cmd->add_option("--name", plan.name, "With --db: name of the stored plan (default: the dataset's)");
   plan_cmd->add_option("--user", plan.user, "With --db: who made the plan (default: $USER)");
   plan_cmd->add_option("--note", plan.note, "With --db: a note kept with the plan");
-  plan_cmd->add_option("--policy", plan.policy, "Allocation policy: priority (default) or revenue")
-      ->check(CLI::IsMember({"priority", "revenue"}));
-  plan_cmd->add_option("--licence-policy", plan.licence_policy,
-                       "Pending licences: conservative (wait, default) or expected (approved on the expected date)")
-      ->check(CLI::IsMember({"conservative", "expected"}));
+  AddPlanOptions(plan_cmd, plan.planning);
   plan_cmd->add_flag("--quiet,-q", plan.quiet, "Print only the closing line");
 
   CheckOptions check;
@@ -72,10 +69,7 @@ int main(int argc, char** argv) {
                           "CSV of quotes: quote,item,qty,ship_to,customer,site,request_date,partial,unit_price");
   promise_cmd->add_flag("--cumulative", promise.cumulative, "Batch: each quote commits what it takes");
   promise_cmd->add_option("--out", promise.out, "Batch: write the answers here (CSV)");
-  promise_cmd->add_option("--policy", promise.policy, "Allocation policy of the backlog plan")
-      ->check(CLI::IsMember({"priority", "revenue"}));
-  promise_cmd->add_option("--licence-policy", promise.licence_policy, "conservative or expected")
-      ->check(CLI::IsMember({"conservative", "expected"}));
+  AddPlanOptions(promise_cmd, promise.planning);
 
   CompareOptions compare;
   CLI::App* compare_cmd =
@@ -91,10 +85,7 @@ int main(int argc, char** argv) {
   whatif_cmd->add_option("--scenario", whatif.scenarios, "Scenario file (TOML, docs/scenarios.md); repeatable")
       ->required();
   whatif_cmd->add_option("--out", whatif.out, "Folder for base/ and one folder per scenario")->required();
-  whatif_cmd->add_option("--policy", whatif.policy, "Allocation policy of the base")
-      ->check(CLI::IsMember({"priority", "revenue"}));
-  whatif_cmd->add_option("--licence-policy", whatif.licence_policy, "conservative or expected")
-      ->check(CLI::IsMember({"conservative", "expected"}));
+  AddPlanOptions(whatif_cmd, whatif.planning);
   whatif_cmd->add_option("--lines", whatif.lines, "Changed lines shown per scenario")->default_val(15);
   whatif_cmd->add_flag("--save", whatif.save, "With --db: keep the scenarios in the store (takt serve lists them)");
   whatif_cmd->add_option("--user", whatif.user, "With --save: who saves them (default: $USER)");

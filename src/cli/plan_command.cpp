@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/store_progress.h"
 #include "io/dataset_loader.h"
+#include "plan/plan_options.h"
 #include "plan/plan_report.h"
 #include "plan/plan_writer.h"
 #include "plan/planner.h"
@@ -33,10 +34,7 @@ int RunPlan(const PlanCommandOptions& options) {
   const Model& model = *dataset.model;
   const double load_seconds = watch.Lap();
 
-  PlanOptions plan_options;
-  plan_options.policy = options.policy == "revenue" ? AllocationPolicy::kRevenue : AllocationPolicy::kPriority;
-  plan_options.licence_policy =
-      options.licence_policy == "expected" ? LicencePolicy::kExpected : LicencePolicy::kConservative;
+  const PlanOptions& plan_options = options.planning;
   const Plan plan = PlanBacklog(model, plan_options);
   const PlanReport report = BuildReport(model, plan);
   const double plan_seconds = watch.Lap();
@@ -62,8 +60,7 @@ int RunPlan(const PlanCommandOptions& options) {
       name = info->name;
     }
     // As `takt serve` notes the plans it keeps, so that it finds this plan instead of making it again.
-    std::string note = fmt::format("policy={} licence_policy={}", AllocationPolicyName(plan_options.policy),
-                                   LicencePolicyName(plan_options.licence_policy));
+    std::string note = PlanOptionsNote(plan_options);
     if (!options.note.empty()) note += "; " + options.note;
     const Result<int64_t> version =
         store.SavePlan(dataset.version, WritePlanFiles(model, plan, report).files,

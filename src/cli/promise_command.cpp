@@ -21,13 +21,6 @@ namespace takt::cli {
 
 namespace {
 
-PlanOptions OptionsOf(const PromiseOptions& o) {
-  PlanOptions options;
-  options.policy = o.policy == "revenue" ? AllocationPolicy::kRevenue : AllocationPolicy::kPriority;
-  options.licence_policy = o.licence_policy == "expected" ? LicencePolicy::kExpected : LicencePolicy::kConservative;
-  return options;
-}
-
 void PrintAnswer(const Model& m, const QuoteRequest& q, const QuoteText& t, const QuoteAnswer& a, LicencePolicy policy,
                  double micros) {
   const std::string& cur = m.settings().currency;
@@ -76,7 +69,7 @@ int RunPromise(const PromiseOptions& o) {
     return kExitBadData;
   }
   const Model& m = *dataset.model;
-  const PlanOptions options = OptionsOf(o);
+  const PlanOptions& options = o.planning;
   PromiseSession planner(m, options);
   const double plan_seconds = watch.Lap();
 

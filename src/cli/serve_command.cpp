@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/option_records.h"
 #include "server/api_server.h"
 #include "server/folder_backend.h"
 #include "server/store_backend.h"
@@ -69,9 +70,7 @@ CLI::App* AddServeCommand(CLI::App& app, ServeCommandOptions& o) {
   cmd->add_option("--token-file", o.token_file,
                   "File holding the token that requests changing data must send (or set TAKT_API_TOKEN)");
   cmd->add_option("--threads", o.threads, "Request threads")->default_val(64)->check(CLI::Range(1, 1024));
-  cmd->add_option("--policy", o.policy, "Allocation policy")->check(CLI::IsMember({"priority", "revenue"}));
-  cmd->add_option("--licence-policy", o.licence_policy, "conservative or expected")
-      ->check(CLI::IsMember({"conservative", "expected"}));
+  AddPlanOptions(cmd, o.planning);
   return cmd;
 }
 
@@ -81,10 +80,7 @@ int RunServe(const ServeCommandOptions& o) {
     fmt::print(stderr, "takt serve: give a dataset folder or --db FILE (one of them)\n");
     return kExitFailed;
   }
-  PlanOptions plan_options;
-  plan_options.policy = o.policy == "revenue" ? AllocationPolicy::kRevenue : AllocationPolicy::kPriority;
-  plan_options.licence_policy =
-      o.licence_policy == "expected" ? LicencePolicy::kExpected : LicencePolicy::kConservative;
+  const PlanOptions& plan_options = o.planning;
 
   server::ServeOptions options;
   options.bind = o.bind;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/dataset_source.h"
+#include "plan/plan.h"
 
 namespace CLI {
 class App;
@@ -18,8 +19,7 @@ struct ServeCommandOptions {
   std::string web;  ///< the dashboard's folder
   std::string token_file;
   int threads = 64;
-  std::string policy = "priority";
-  std::string licence_policy = "conservative";
+  PlanOptions planning;  ///< --policy, --licence-policy of every plan served
 };
 
 CLI::App* AddServeCommand(CLI::App& app, ServeCommandOptions& options);

@@ -77,9 +77,7 @@ int RunWhatIf(const WhatIfOptions& o) {
     fmt::print(stderr, "{}: {} errors; nothing planned\n", dataset.label, diagnostics.error_count());
     return kExitBadData;
   }
-  PlanOptions options;
-  options.policy = o.policy == "revenue" ? AllocationPolicy::kRevenue : AllocationPolicy::kPriority;
-  options.licence_policy = o.licence_policy == "expected" ? LicencePolicy::kExpected : LicencePolicy::kConservative;
+  const PlanOptions& options = o.planning;
 
   // Every scenario is read and checked before anything is planned or written.
   std::vector<Scenario> scenarios;

@@ -2,69 +2,29 @@
 // takt serve: the JSON API (api/openapi.yaml) and the dashboard's static files over HTTP.
 // Reads are answered from an immutable plan snapshot; a re-plan builds the next snapshot beside it
 // and swaps the pointer, so readers never wait and never see half a plan.
+//
+// The server in rooms: http_transport (httplib set up, the token check, the HTTP layer's errors),
+// router (routes and the mapping of handler errors), api_error and request_params (what handlers
+// use to answer and to read requests), served_plan (the snapshot served), and one route group per
+// resource: plan_routes, resource_routes, promise_routes, scenario_routes, version_routes.
 
 #include <atomic>
-#include <functional>
 #include <memory>
-#include <mutex>
-#include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "common/diagnostics.h"
+#include "server/backend.h"
+#include "server/http_transport.h"
 #include "server/plan_snapshot.h"
+#include "server/router.h"
 #include "server/scenario_registry.h"
+#include "server/served_plan.h"
 
 namespace httplib {
 class Server;
-struct Request;
-struct Response;
 }  // namespace httplib
 
 namespace takt::server {
-
-/// A backend refusing a name that is taken (a scenario another writer stored meanwhile).
-struct BackendConflict : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-/// What the server needs of a store: new plans of new data, and persistence of scenarios. Failures
-/// throw (BackendConflict for a taken name, std::runtime_error otherwise).
-class Backend {
- public:
-  virtual ~Backend() = default;
-  /// Loads the dataset version (newest when none), plans it, saves the plan; null with problems.
-  virtual std::shared_ptr<PlanSnapshot> Replan(std::optional<int64_t> dataset_version, Diagnostics& problems) = 0;
-  /// The store's versions, newest first, as the API lists them.
-  virtual nlohmann::json Versions() = 0;
-  /// Persists a created scenario; returns its version (0 when not stored).
-  virtual int64_t SaveScenario(const ScenarioEntry& entry, int64_t dataset_version) = 0;
-  virtual void DeleteScenario(const std::string& name) = 0;
-};
-
-struct ServeOptions {
-  std::string bind = "127.0.0.1";
-  int port = 8080;  ///< 0: any free port
-  std::string web_dir;  ///< the dashboard's folder; empty: no static files
-  std::string token;    ///< required (Bearer) on requests that change anything when not empty
-  size_t max_body_bytes = 4u << 20;
-  int threads = 64;  ///< one per open connection (httplib keeps a thread per keep-alive connection)
-  int read_timeout_seconds = 10;
-  int write_timeout_seconds = 30;
-  size_t max_batch_quotes = 10000;
-};
-
-/// True for 127.0.0.0/8, ::1 and "localhost".
-bool IsLoopback(const std::string& address);
-
-/// A route as documented: method and OpenAPI path ("/api/orders/{order}/lines/{line}").
-struct RouteSpec {
-  std::string method;
-  std::string path;
-};
 
 class ApiServer {
  public:
@@ -81,43 +41,18 @@ class ApiServer {
   bool Run();
   void Stop();
 
-  const std::vector<RouteSpec>& routes() const { return routes_; }
+  const std::vector<RouteSpec>& routes() const { return router_.routes(); }
   std::shared_ptr<const PlanSnapshot> snapshot() const;
 
  private:
-  struct Served;
-  using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
-  void AddRoute(const std::string& method, const std::string& path, Handler handler);
-  void InstallRoutes();
-  std::shared_ptr<const Served> served() const;
-  void Swap(std::shared_ptr<PlanSnapshot> snapshot);
-
-  void Orders(const httplib::Request&, httplib::Response&);
-  void OrderLineDetail(const httplib::Request&, httplib::Response&);
-  void ResourceLoad(const httplib::Request&, httplib::Response&);
-  void Heatmap(const httplib::Request&, httplib::Response&);
-  void Burndown(const httplib::Request&, httplib::Response&);
-  void Availability(const httplib::Request&, httplib::Response&);
-  void Promise(const httplib::Request&, httplib::Response&);
-  void PromiseBatch(const httplib::Request&, httplib::Response&);
-  void ListScenarios(const httplib::Request&, httplib::Response&);
-  void CreateScenario(const httplib::Request&, httplib::Response&);
-  void RunScenario(const httplib::Request&, httplib::Response&);
-  void ScenarioComparison(const httplib::Request&, httplib::Response&);
-  void GetScenario(const httplib::Request&, httplib::Response&);
-  void DeleteScenario(const httplib::Request&, httplib::Response&);
-  void Replan(const httplib::Request&, httplib::Response&);
-
   Backend& backend_;
   ServeOptions options_;
   std::unique_ptr<httplib::Server> http_;
-  std::vector<RouteSpec> routes_;
-  std::vector<std::string> route_patterns_;  ///< regexes of routes_, for telling 405 from 404
-  int port_ = 0;
-  mutable std::mutex served_mutex_;
-  std::shared_ptr<const Served> served_;
-  std::mutex replan_mutex_;
+  PlanSlot plan_;
   ScenarioRegistry scenarios_;
+  Router router_;
+  std::vector<std::unique_ptr<RouteGroup>> groups_;  ///< the handlers, by resource
+  int port_ = 0;
   enum RunState : int { kNotStarted, kRunning, kFinished };
   std::atomic<int> run_state_{kNotStarted};
   std::atomic<bool> stop_requested_{false};

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "common/date.h"
+#include "plan/plan_options.h"
 #include "plan/quote.h"
 
 namespace takt::server {
@@ -145,8 +146,8 @@ Json PlanInfoJson(const PlanSnapshot& s) {
   const SnapshotSource& src = s.source();
   return {{"version", src.plan_version},
           {"created_at", src.created_at},
-          {"policy", AllocationPolicyName(s.plan().options.policy)},
-          {"licence_policy", LicencePolicyName(s.plan().options.licence_policy)},
+          {AllocationPolicyOption().key(), AllocationPolicyOption().Name(s.plan().options.policy)},
+          {LicencePolicyOption().key(), LicencePolicyOption().Name(s.plan().options.licence_policy)},
           {"seconds", s.seconds()}};
 }
 
