@@ -4,6 +4,7 @@
 
 #include "common/clock.h"
 #include "io/dataset_loader.h"
+#include "plan/plan_options.h"
 #include "plan/plan_writer.h"
 #include "scenario/scenario.h"
 
@@ -17,12 +18,6 @@ T ValueOrThrow(Result<T> result) {
   if (result.ok()) return std::move(*result);
   if (result.Is(ErrorKind::kConflict)) throw BackendConflict(result.message());
   throw std::runtime_error(result.message());
-}
-
-/// How a stored plan says what it was planned with: a plan of the same dataset with the same note
-/// is the same plan (planning is deterministic), so it is not stored twice.
-std::string PlanNote(const PlanOptions& o) {
-  return fmt::format("policy={} licence_policy={}", AllocationPolicyName(o.policy), LicencePolicyName(o.licence_policy));
 }
 
 }  // namespace
@@ -50,7 +45,7 @@ std::shared_ptr<PlanSnapshot> StoreBackend::Replan(std::optional<int64_t> datase
   source.created_at = UtcNowIso8601();
   std::shared_ptr<PlanSnapshot> snapshot = PlanSnapshot::Build(std::move(model), options_, std::move(source));
 
-  const std::string note = PlanNote(options_);
+  const std::string note = PlanOptionsNote(options_);
   int64_t plan_version = 0;
   for (const VersionInfo& v : ValueOrThrow(store_.Versions(kPlanKind))) {
     if (v.parent == version && v.note == note) plan_version = v.id;
