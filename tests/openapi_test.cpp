@@ -280,7 +280,10 @@ class DemoServer {
     ServeOptions options;
     options.port = 0;
     api_ = std::make_unique<ApiServer>(*backend_, options);
-    if (!api_->Bind(snapshot_, {}, error_)) return;
+    if (const Status bound = api_->Bind(snapshot_, {}); !bound.ok()) {
+      error_ = bound.message();
+      return;
+    }
     thread_ = std::thread([this] { api_->Run(); });
     // Answered once, the server is in its loop: a Stop() before that would be lost and the join hang.
     auto c = client();

@@ -189,14 +189,13 @@ TEST(RequestParams, AFilterNamingNothingSaysSoWithAHint) {
 
 TEST(HttpTransport, AnotherAddressThanLoopbackNeedsAToken) {
   ServeOptions options;
-  std::string error;
-  EXPECT_TRUE(SafeToServe(options, error));
+  EXPECT_TRUE(SafeToServe(options).ok());
   options.bind = "0.0.0.0";
-  EXPECT_FALSE(SafeToServe(options, error));
-  EXPECT_EQ(error.rfind("refusing to serve on 0.0.0.0 without a token", 0), 0u) << error;
+  const Status refused = SafeToServe(options);
+  EXPECT_TRUE(refused.Is(ErrorKind::kInvalid));
+  EXPECT_EQ(refused.message().rfind("refusing to serve on 0.0.0.0 without a token", 0), 0u) << refused.message();
   options.token = "0123456789abcdef";
-  error.clear();
-  EXPECT_TRUE(SafeToServe(options, error));
+  EXPECT_TRUE(SafeToServe(options).ok());
 }
 
 }  // namespace

@@ -56,9 +56,9 @@ class Served {
     snapshot_ = backend_->Replan(std::nullopt, problems);
     EXPECT_NE(snapshot_, nullptr);
     api_ = std::make_unique<ApiServer>(*backend_, options);
-    std::string error;
-    bound_ = api_->Bind(snapshot_, {}, error);
-    error_ = error;
+    const Status bound = api_->Bind(snapshot_, {});
+    bound_ = bound.ok();
+    error_ = bound.message();
     if (bound_) thread_ = std::thread([this] { api_->Run(); });
   }
   ~Served() {
@@ -567,10 +567,10 @@ TEST(Server, ASecondServerCannotTakeAPortInUse) {
   ServeOptions options;
   options.port = first.api().port();
   ApiServer second(backend, options);
-  std::string error;
   Diagnostics problems;
-  EXPECT_FALSE(second.Bind(backend.Replan(std::nullopt, problems), {}, error));
-  EXPECT_NE(error.find("cannot listen"), std::string::npos) << error;
+  const Status bound = second.Bind(backend.Replan(std::nullopt, problems), {});
+  EXPECT_TRUE(bound.Is(ErrorKind::kFailed));
+  EXPECT_NE(bound.message().find("cannot listen"), std::string::npos) << bound.message();
 }
 
 TEST(Server, AnotherAddressThanLoopbackNeedsAToken) {
@@ -629,7 +629,6 @@ TEST(Server, ReadsGoOnWhileARePlanRunsAndSwitchAtOnce) {
 
 TEST(Server, AStoreKeepsPlansAndScenariosAcrossRestarts) {
   const fs::path dir = TempDir("store");
-  std::string error;
   std::unique_ptr<Store> store = test::Ok(OpenStore((dir / "takt.db").string(), Store::Mode::kCreate));
   ASSERT_NE(store, nullptr);
   const int64_t dataset = test::Ok(store->SaveDataset(Generate({Scale::kDemo, 2}).files, {"demo", "test", ""}));
@@ -654,7 +653,8 @@ TEST(Server, AStoreKeepsPlansAndScenariosAcrossRestarts) {
     ServeOptions options;
     options.port = 0;
     ApiServer api(backend, options);
-    ASSERT_TRUE(api.Bind(snapshot, test::Ok(backend.StoredScenarios(*snapshot)), error)) << error;
+    const Status bound = api.Bind(snapshot, test::Ok(backend.StoredScenarios(*snapshot)));
+    ASSERT_TRUE(bound.ok()) << bound.message();
     std::thread runner([&] { api.Run(); });
     httplib::Client c("127.0.0.1", api.port());
     const Json created = Post(c, "/api/scenarios", {{"name", "slip"}, {"edits", edits}}, 201);

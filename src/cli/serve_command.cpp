@@ -147,8 +147,8 @@ int RunServe(const ServeCommandOptions& o) {
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  if (!api.Bind(snapshot, std::move(scenarios), error)) {
-    fmt::print(stderr, "takt serve: {}\n", error);
+  if (const Status bound = api.Bind(snapshot, std::move(scenarios)); !bound.ok()) {
+    fmt::print(stderr, "takt serve: {}\n", bound.message());
     return kExitFailed;
   }
   std::thread waiter([&] {

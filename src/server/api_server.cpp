@@ -33,13 +33,14 @@ std::shared_ptr<const PlanSnapshot> ApiServer::snapshot() const {
   return s ? s->snapshot : nullptr;
 }
 
-bool ApiServer::Bind(std::shared_ptr<PlanSnapshot> snapshot, std::vector<ScenarioEntry> scenarios,
-                     std::string& error) {
-  if (!SafeToServe(options_, error)) return false;
+Status ApiServer::Bind(std::shared_ptr<PlanSnapshot> snapshot, std::vector<ScenarioEntry> scenarios) {
+  if (Status safe = SafeToServe(options_); !safe.ok()) return safe;
   plan_.Swap(std::move(snapshot));
   for (ScenarioEntry& e : scenarios) scenarios_.Restore(std::move(e));
-  port_ = BindHttp(*http_, options_, router_, error);
-  return port_ > 0;
+  Result<int> port = BindHttp(*http_, options_, router_);
+  if (!port.ok()) return port.status();
+  port_ = *port;
+  return Status::Ok();
 }
 
 bool ApiServer::Run() {

@@ -33,9 +33,9 @@ class ApiServer {
   ApiServer(const ApiServer&) = delete;
   ApiServer& operator=(const ApiServer&) = delete;
 
-  /// Serves `snapshot`, restores `scenarios` (from the store); binds. False with `error` when the
-  /// address cannot be bound or the options are unsafe (another address without a token).
-  bool Bind(std::shared_ptr<PlanSnapshot> snapshot, std::vector<ScenarioEntry> scenarios, std::string& error);
+  /// Serves `snapshot`, restores `scenarios` (from the store); binds. An error when the options are
+  /// unsafe (another address without a token, kInvalid) or the address cannot be bound.
+  Status Bind(std::shared_ptr<PlanSnapshot> snapshot, std::vector<ScenarioEntry> scenarios);
   int port() const { return port_; }
   /// Serves until Stop(). Blocks.
   bool Run();

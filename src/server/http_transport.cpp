@@ -33,18 +33,17 @@ bool IsLoopback(const std::string& address) {
   return address == "localhost" || address == "::1" || address.rfind("127.", 0) == 0;
 }
 
-bool SafeToServe(const ServeOptions& options, std::string& error) {
+Status SafeToServe(const ServeOptions& options) {
   if (!IsLoopback(options.bind) && options.token.empty()) {
-    error = fmt::format(
+    return Status::Error(ErrorKind::kInvalid, fmt::format(
         "refusing to serve on {} without a token: requests that change anything would be open to the network; "
         "set TAKT_API_TOKEN or --token-file, or bind to 127.0.0.1",
-        options.bind);
-    return false;
+        options.bind));
   }
-  return true;
+  return Status::Ok();
 }
 
-int BindHttp(httplib::Server& s, const ServeOptions& options, const Router& router, std::string& error) {
+Result<int> BindHttp(httplib::Server& s, const ServeOptions& options, const Router& router) {
   const int threads = std::max(1, options.threads);
   s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   s.set_payload_max_length(options.max_body_bytes);
@@ -134,8 +133,7 @@ int BindHttp(httplib::Server& s, const ServeOptions& options, const Router& rout
   if (!options.web_dir.empty()) {
     // httplib refuses paths that climb out of a mount ("..", encoded or not).
     if (!s.set_mount_point("/", options.web_dir)) {
-      error = fmt::format("the dashboard folder {} does not exist", options.web_dir);
-      return 0;
+      return Status::Error(ErrorKind::kNotFound, fmt::format("the dashboard folder {} does not exist", options.web_dir));
     }
     s.set_mount_point("/vendor/echarts", options.web_dir + "/node_modules/echarts/dist");
     s.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
@@ -143,9 +141,9 @@ int BindHttp(httplib::Server& s, const ServeOptions& options, const Router& rout
   const int port = options.port == 0 ? s.bind_to_any_port(options.bind)
                                      : (s.bind_to_port(options.bind, options.port) ? options.port : -1);
   if (port <= 0) {
-    error = fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)", options.bind,
-                        options.port);
-    return 0;
+    return Status::Error(ErrorKind::kFailed,
+                         fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)",
+                                     options.bind, options.port));
   }
   return port;
 }

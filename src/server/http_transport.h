@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <string>
 
+#include "common/result.h"
+
 namespace httplib {
 class Server;
 }  // namespace httplib
@@ -29,12 +31,12 @@ struct ServeOptions {
 /// True for 127.0.0.0/8, ::1 and "localhost".
 bool IsLoopback(const std::string& address);
 
-/// False with `error` when the options are unsafe: another address than loopback without a token.
-bool SafeToServe(const ServeOptions& options, std::string& error);
+/// kInvalid when the options are unsafe: another address than loopback without a token.
+Status SafeToServe(const ServeOptions& options);
 
 /// Sets `http` up as the options say, with the router's routes for 405 answers, and binds it. The
-/// port bound (the one asked, or any free one for 0), or 0 with `error` when the address cannot be
-/// bound or the dashboard folder does not exist. `options` and `router` outlive `http`.
-int BindHttp(httplib::Server& http, const ServeOptions& options, const Router& router, std::string& error);
+/// port bound (the one asked, or any free one for 0); kNotFound when the dashboard folder does not
+/// exist, kFailed when the address cannot be bound. `options` and `router` outlive `http`.
+Result<int> BindHttp(httplib::Server& http, const ServeOptions& options, const Router& router);
 
 }  // namespace takt::server
