@@ -1,7 +1,8 @@
 #pragma once
-// The scenarios the API knows: created from TOML text or its JSON form, validated whole against the
-// base dataset, persisted in the store, and run on request against the current base plan. Guarded
-// by one mutex; a run plans outside it, so listing and reading go on while a scenario plans.
+// The scenarios the API knows: their edits (read from TOML text or from JSON by src/scenario),
+// validated whole against the base dataset, persisted in the store, and run on request against the
+// current base plan. Guarded by one mutex; a run plans outside it, so listing and reading go on
+// while a scenario plans.
 
 #include <cstdint>
 #include <map>
@@ -15,6 +16,7 @@
 
 #include "common/diagnostics.h"
 #include "scenario/plan_compare.h"
+#include "scenario/scenario_edits.h"
 #include "server/plan_snapshot.h"
 
 namespace takt::server {
@@ -30,26 +32,21 @@ struct ScenarioRun {
 struct ScenarioEntry {
   std::string name;
   std::string description;
-  std::string toml;  ///< the scenario as TOML (from JSON edits, converted)
+  /// The edits; none when a stored scenario's text is no longer a scenario file (a run says why).
+  std::optional<ScenarioSpec> spec;
+  std::string toml;  ///< the scenario file's text: as sent, or written from JSON edits (WriteScenarioToml)
   std::string created_at;
   int64_t version = 0;  ///< in the store; 0 when not stored
   std::vector<std::string> edits;  ///< one sentence per edit, from the last validation
   std::shared_ptr<const ScenarioRun> run;  ///< null until run
 };
 
-/// The TOML text of a scenario given in JSON: the same keys and arrays as the file (docs/scenarios.md).
-/// Throws std::invalid_argument with a sentence when the JSON has a shape TOML cannot hold.
-std::string ScenarioTomlFromJson(const nlohmann::json& edits, const std::string& name, const std::string& description);
-
-/// For a scenario converted from JSON: the JSON path ("receipts[0].item") of what is on a line of its
-/// TOML text, so messages point into the JSON the user sent; "" when nothing is on that line.
-std::string JsonPathAtLine(const std::string& toml, int line);
-
 class ScenarioRegistry {
  public:
   /// Validates the scenario against the base; on success adds it (and returns it). Errors in `problems`.
+  /// `toml` is the text kept and shown for it.
   std::optional<ScenarioEntry> Create(const PlanSnapshot& base, const std::string& name, const std::string& description,
-                                      const std::string& toml, Diagnostics& problems);
+                                      ScenarioSpec spec, std::string toml, Diagnostics& problems);
   /// Adds a scenario already validated and stored (at start-up, from the store).
   void Restore(ScenarioEntry entry);
   /// Plans the scenario against the base and compares. Null when unknown; problems when it no longer

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "scenario/scenario.h"
 #include "server/api_error.h"
 #include "server/json_views.h"
 #include "server/request_params.h"
@@ -71,43 +72,35 @@ void ScenarioRoutes::CreateScenario(const httplib::Request& req, httplib::Respon
     BadRequest(fmt::format("name '{}' must be 1 to 80 letters, digits, '-', '_' or '.'", name));
   }
   const std::string description = body.value("description", "");
-  std::string toml;
   if (body.contains("toml") && body.contains("edits")) BadRequest("give \"toml\" or \"edits\", not both");
+  // The edits, and the scenario file's text kept and shown for them.
+  Diagnostics problems;
+  std::optional<ScenarioSpec> spec;
+  std::string toml;
   if (body.contains("toml")) {
     if (!body.at("toml").is_string()) BadRequest("\"toml\" must be a string: the scenario file's text");
     toml = body.at("toml").get<std::string>();
+    spec = ReadScenarioToml(toml, "scenario '" + name + "'", problems);
   } else if (body.contains("edits")) {
-    try {
-      toml = ScenarioTomlFromJson(body.at("edits"), name, description);
-    } catch (const std::invalid_argument& e) {
-      BadRequest(e.what());
-    }
+    if (!body.at("edits").is_object()) BadRequest("edits must be an object of edit lists (docs/scenarios.md)");
+    spec = ReadScenarioJson(body.at("edits"), name, description, problems);
+    toml = WriteScenarioToml(*spec);
   } else {
     BadRequest("give the scenario as \"edits\" (JSON) or \"toml\" (text); see docs/scenarios.md");
   }
   if (scenarios_.Contains(name)) {
     throw ApiError{409, "conflict", fmt::format("a scenario named '{}' exists; delete it or choose another name", name)};
   }
-  Diagnostics problems;
-  std::optional<ScenarioEntry> entry = scenarios_.Create(s, name, description, toml, problems);
+  std::optional<ScenarioEntry> entry;
+  if (spec) entry = scenarios_.Create(s, name, description, std::move(*spec), toml, problems);
   if (!entry) {
     if (problems.Has("scenario-exists")) {
       throw ApiError{409, "conflict", fmt::format("a scenario named '{}' exists", name)};
     }
-    Json details = DetailsOf(problems);
-    if (body.contains("edits")) {
-      // The user sent JSON: point at its fields, not at lines of the TOML it was converted to.
-      for (Json& d : details) {
-        const std::string path = JsonPathAtLine(toml, d.value("line", 0));
-        d["file"] = "edits";
-        d["line"] = 0;
-        if (!path.empty()) d["field"] = "edits." + path;
-      }
-    }
     throw ApiError{422, "invalid",
                    fmt::format("scenario '{}' is not valid against dataset version {}; nothing was saved", name,
                                s.source().dataset_version),
-                   std::move(details)};
+                   DetailsOf(problems)};
   }
   try {
     entry->version = backend_.SaveScenario(*entry, s.source().dataset_version);

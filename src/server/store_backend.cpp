@@ -101,8 +101,11 @@ Result<std::vector<ScenarioEntry>> StoreBackend::StoredScenarios(const PlanSnaps
     e.created_at = v.created_at;
     e.version = v.id;
     Diagnostics problems;
-    if (auto parsed = ParseScenario(e.toml, "scenario '" + e.name + "'", base.model(), base.plan().options, problems)) {
-      e.edits = parsed->applied;
+    e.spec = ReadScenarioToml(e.toml, "scenario '" + e.name + "'", problems);
+    std::optional<Scenario> applied;
+    if (e.spec) applied = ApplyScenario(*e.spec, base.model(), base.plan().options, problems);
+    if (applied) {
+      e.edits = applied->applied;
     } else {
       e.edits.push_back("no longer applies to the current data; run it to see why");
     }
