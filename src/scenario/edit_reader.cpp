@@ -8,6 +8,7 @@
 
 #include "common/country_codes.h"
 #include "common/suggest.h"
+#include "plan/plan_options.h"
 
 namespace takt {
 
@@ -165,9 +166,12 @@ class EditReader {
 
   std::optional<int> Choice(const FieldTable& t, std::string_view key, std::initializer_list<std::string_view> names,
                             bool required) {
+    return Choice(t, key, std::vector<std::string_view>(names), required);
+  }
+  std::optional<int> Choice(const FieldTable& t, std::string_view key, const std::vector<std::string_view>& options,
+                            bool required) {
     auto text = Text(t, key, required);
     if (!text) return std::nullopt;
-    const std::vector<std::string_view> options(names);
     for (size_t i = 0; i < options.size(); ++i) {
       if (*text == options[i]) return static_cast<int>(i);
     }
@@ -178,20 +182,25 @@ class EditReader {
     return std::nullopt;
   }
 
+  /// An option's word (its record says the key and the words), as the option's value.
+  template <typename E>
+  std::optional<E> Option(const FieldTable& t, const EnumOption<E>& option) {
+    const std::vector<std::string_view> names = option.Names();
+    const auto chosen = Choice(t, option.key(), names, false);
+    if (!chosen) return std::nullopt;
+    return option.Parse(names[static_cast<size_t>(*chosen)]);
+  }
+
   // --- the edits --------------------------------------------------------------------------------
 
   Outcome<SettingsEdit> ReadSettings(const FieldTable& t) {
     const int64_t errors = diag_.error_count();
-    CheckKeys(t, {"early_ship_days", "policy", "licence_policy"}, "[settings]");
+    CheckKeys(t, {"early_ship_days", AllocationPolicyOption().key(), LicencePolicyOption().key()}, "[settings]");
     SettingsEdit e;
     e.at = t.Places();
     if (auto days = Integer(t, "early_ship_days", 0, 365, false)) e.early_ship_days = static_cast<int32_t>(*days);
-    if (auto policy = Choice(t, "policy", {"priority", "revenue"}, false)) {
-      e.policy = *policy == 0 ? AllocationPolicy::kPriority : AllocationPolicy::kRevenue;
-    }
-    if (auto policy = Choice(t, "licence_policy", {"conservative", "expected"}, false)) {
-      e.licence_policy = *policy == 0 ? LicencePolicy::kConservative : LicencePolicy::kExpected;
-    }
+    e.policy = Option(t, AllocationPolicyOption());
+    e.licence_policy = Option(t, LicencePolicyOption());
     return {std::move(e), diag_.error_count() == errors};
   }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <toml++/toml.h>
 
+#include "plan/plan_options.h"
 #include "scenario/edit_reader.h"
 #include "scenario/scenario.h"
 
@@ -223,9 +224,13 @@ std::string WriteScenarioToml(const ScenarioSpec& spec) {
   if (any) {
     out += "\n[settings]\n";
     if (settings.early_ship_days) out += fmt::format("early_ship_days = {}\n", *settings.early_ship_days);
-    if (settings.policy) out += fmt::format("policy = \"{}\"\n", AllocationPolicyName(*settings.policy));
+    if (settings.policy) {
+      out += fmt::format("{} = \"{}\"\n", AllocationPolicyOption().key(),
+                         AllocationPolicyOption().Name(*settings.policy));
+    }
     if (settings.licence_policy) {
-      out += fmt::format("licence_policy = \"{}\"\n", LicencePolicyName(*settings.licence_policy));
+      out += fmt::format("{} = \"{}\"\n", LicencePolicyOption().key(),
+                         LicencePolicyOption().Name(*settings.licence_policy));
     }
   }
   // The file's sections in their order of application; each list in the spec's order.

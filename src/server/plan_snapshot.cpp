@@ -31,9 +31,9 @@ std::shared_ptr<PlanSnapshot> PlanSnapshot::Build(std::shared_ptr<const Model> m
   // Scenarios run through the API start at the latest of these before their first edited line
   // when they change no supply or capacity (orders, licences): 4 x ~19 MB on large.
   constexpr size_t kScenarioCheckpoints = 4;
-  s->planner_ = std::make_unique<PromiseSession>(*s->model_, options, kScenarioCheckpoints);
+  s->promises_ = std::make_unique<PromiseSession>(*s->model_, options, kScenarioCheckpoints);
   // A copy: committed quotes change the planner's plan, and readers must see a plan that never moves.
-  s->plan_ = s->planner_->plan();
+  s->plan_ = s->promises_->plan();
   s->seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   s->report_ = BuildReport(*s->model_, s->plan_);
   s->top_constraints_ = TopConstraintsOf(*s->model_, s->plan_, s->report_);

@@ -81,8 +81,8 @@ class PlanSnapshot {
   /// Value shipped per day of the horizon (revenue by ship day).
   const std::vector<Money>& shipped_by_day() const { return shipped_by_day_; }
 
-  /// The live planner for promises; lock promise_mutex() around every call.
-  PromiseSession& planner() const { return *planner_; }
+  /// The live promise session (the plan kept live); lock promise_mutex() around every call.
+  PromiseSession& promises() const { return *promises_; }
   std::mutex& promise_mutex() const { return promise_mutex_; }
 
  private:
@@ -106,7 +106,7 @@ class PlanSnapshot {
   std::vector<Money> shipped_by_day_;
   std::vector<int32_t> purchase_number_;
   int32_t days_ = 0;
-  std::unique_ptr<PromiseSession> planner_;
+  std::unique_ptr<PromiseSession> promises_;
   mutable std::mutex promise_mutex_;
 };
 

@@ -61,7 +61,7 @@ void PromiseRoutes::Promise(const httplib::Request& req, httplib::Response& res)
   QuoteAnswer answer;
   {
     std::lock_guard lock(s.promise_mutex());
-    answer = commit ? s.planner().Commit(q) : s.planner().Promise(q);
+    answer = commit ? s.promises().Commit(q) : s.promises().Promise(q);
   }
   SendJson(res, QuoteAnswerJson(s.model(), q, answer, s.plan().options.licence_policy, commit));
 }
@@ -91,11 +91,11 @@ void PromiseRoutes::PromiseBatch(const httplib::Request& req, httplib::Response&
     std::lock_guard lock(s.promise_mutex());
     if (commit) {
       // Committed quotes are cumulative by nature: each keeps what it takes.
-      for (const QuoteRequest& q : quotes) answers.push_back(s.planner().Commit(q));
+      for (const QuoteRequest& q : quotes) answers.push_back(s.promises().Commit(q));
     } else if (cumulative) {
-      answers = s.planner().PromiseInTurn(quotes);
+      answers = s.promises().PromiseInTurn(quotes);
     } else {
-      for (const QuoteRequest& q : quotes) answers.push_back(s.planner().Promise(q));
+      for (const QuoteRequest& q : quotes) answers.push_back(s.promises().Promise(q));
     }
   }
   Json out = Json::array();

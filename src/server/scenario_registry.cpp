@@ -60,7 +60,7 @@ std::shared_ptr<const ScenarioRun> ScenarioRegistry::Run(const PlanSnapshot& bas
   // The base's sequence when the orders are the same, and its plans of the lines before the latest
   // checkpoint the edits cannot reach (the base run did not follow this scenario).
   Divergence d = FindDivergence(base.model(), base.plan().options, base.plan().sequence, *s->model, s->options);
-  const ScenarioStart from = base.planner().CheckpointFor(d);
+  const ScenarioStart from = base.promises().CheckpointFor(d);
   const Plan plan = PlanScenario(*s->model, s->options, std::move(d.sequence), base.model(), base.plan(), from);
   const PlanReport report = BuildReport(*s->model, plan);
   auto run = std::make_shared<ScenarioRun>();
