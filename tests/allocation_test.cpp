@@ -14,16 +14,12 @@
 #include "plan/plan_report.h"
 #include "plan/plan_writer.h"
 #include "plan/planner.h"
+#include "test_data.h"
 
 namespace takt {
 namespace {
 
-std::shared_ptr<const Model> Demo(uint64_t seed) {
-  Diagnostics diagnostics;
-  auto model = LoadDataset(Generate({Scale::kDemo, seed}).files, diagnostics);
-  EXPECT_FALSE(diagnostics.has_errors());
-  return model;
-}
+std::shared_ptr<const Model> Demo(uint64_t seed) { return test::DemoModel(seed); }
 
 PlanFiles FilesOf(const Model& model, const Plan& plan) {
   return WritePlanFiles(model, plan, BuildReport(model, plan));

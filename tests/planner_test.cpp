@@ -12,12 +12,7 @@
 namespace takt {
 namespace {
 
-std::shared_ptr<const Model> Demo(uint64_t seed) {
-  Diagnostics diagnostics;
-  auto model = LoadDataset(Generate({Scale::kDemo, seed}).files, diagnostics);
-  EXPECT_FALSE(diagnostics.has_errors());
-  return model;
-}
+std::shared_ptr<const Model> Demo(uint64_t seed) { return test::DemoModel(seed); }
 
 PlanFiles PlanFilesOf(const Model& model, const PlanOptions& options) {
   const Plan plan = PlanBacklog(model, options);

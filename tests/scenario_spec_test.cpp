@@ -12,16 +12,12 @@
 #include "plan/plan_writer.h"
 #include "plan/planner.h"
 #include "scenario/scenario.h"
+#include "test_data.h"
 
 namespace takt {
 namespace {
 
-std::shared_ptr<const Model> Demo() {
-  Diagnostics diagnostics;
-  auto model = LoadDataset(Generate({Scale::kDemo, 1}).files, diagnostics);
-  EXPECT_FALSE(diagnostics.has_errors());
-  return model;
-}
+std::shared_ptr<const Model> Demo() { return test::DemoModel(1); }
 
 PlanFiles PlanOf(const Scenario& s) {
   const Plan plan = PlanBacklog(*s.model, s.options);

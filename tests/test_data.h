@@ -12,6 +12,7 @@
 
 #include "common/diagnostics.h"
 #include "common/result.h"
+#include "generate/generator.h"
 #include "io/dataset_loader.h"
 
 namespace takt::test {
@@ -127,6 +128,14 @@ inline std::vector<std::string> Problems(const DatasetFiles& files, bool* loaded
   std::vector<std::string> out;
   for (const Diagnostic& d : diagnostics.kept()) out.push_back(FormatDiagnostic(d));
   return out;
+}
+
+/// The generated demo factory of a seed, loaded (a failure is a test failure).
+inline std::shared_ptr<const Model> DemoModel(uint64_t seed) {
+  Diagnostics diagnostics;
+  auto model = LoadDataset(Generate({Scale::kDemo, seed}).files, diagnostics);
+  EXPECT_FALSE(diagnostics.has_errors());
+  return model;
 }
 
 }  // namespace takt::test
