@@ -26,7 +26,9 @@ bool ForwardScheduler<kFollowing>::ScheduleForward(const Routing& r, int64_t max
     int32_t start = t;
     for (;;) {
       start = s_.NextWithFree(s.resource, start, s.usage_per_unit);
-      if (start < 0 || start + d - 1 >= days_) {
+      // The output must be there within the horizon: the last step ends before its last day.
+      const int32_t last_end = j + 1 == steps.size() ? days_ - 2 : days_ - 1;
+      if (start < 0 || start + d - 1 > last_end) {
         delay = {ReasonCode::kCapacity, s.resource.value, r.site.value, 0, t, -1};
         return false;
       }
