@@ -53,17 +53,6 @@ struct QuarterSlots {
   }
 };
 
-struct LineKey {
-  std::string_view order;
-  int64_t line;
-  bool operator==(const LineKey&) const = default;
-};
-struct LineKeyHash {
-  size_t operator()(const LineKey& k) const {
-    return std::hash<std::string_view>()(k.order) * 31 + static_cast<size_t>(k.line);
-  }
-};
-
 // A side is one plan as the comparison reads it, line by line (by index): its key, planned day,
 // shipped quantity, revenue by quarter slot, and the strings of a LineChange when it changed. Two
 // kinds: PlannedSide (a plan in memory) and ViewSide (a PlanView); CompareSides is the comparison.

@@ -66,17 +66,6 @@ int32_t QuarterIndex(const PlanView& view, Day day) {
   return -1;
 }
 
-struct LineKey {
-  std::string_view order;
-  int64_t line;
-  bool operator==(const LineKey&) const = default;
-};
-struct LineKeyHash {
-  size_t operator()(const LineKey& k) const {
-    return std::hash<std::string_view>()(k.order) * 31 + static_cast<size_t>(k.line);
-  }
-};
-
 /// summary.json, then order_status.csv (the lines), then shipments.csv (their revenue by quarter).
 bool ReadView(const planfiles::FileSource& source, PlanView& view, Diagnostics& d) {
   planfiles::FileState summary_state;

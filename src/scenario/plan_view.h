@@ -3,7 +3,9 @@
 // folder (read by planfiles/plan_reader.h) or from a plan made in memory.
 
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/decimal.h"
@@ -16,6 +18,18 @@
 namespace takt {
 
 /// What a comparison needs of one plan folder.
+/// An order line by the user's codes: how two plans (of possibly different datasets) are matched.
+struct LineKey {
+  std::string_view order;
+  int64_t line;
+  bool operator==(const LineKey&) const = default;
+};
+struct LineKeyHash {
+  size_t operator()(const LineKey& k) const {
+    return std::hash<std::string_view>()(k.order) * 31 + static_cast<size_t>(k.line);
+  }
+};
+
 struct PlanView {
   struct Quarter {
     std::string code;
